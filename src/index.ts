@@ -1,0 +1,13 @@
+/**
+ * Reified RSpaces for TypeScript: a Linda-style tuple-space engine whose every space chooses an
+ * outer store, an inner collection and a qualifier.
+ *
+ * - `createSpace` builds a space over plain values (the quickest start);
+ * - `Space` is the generic engine, for other channel, pattern and data types;
+ * - the value model (`Value`, `encode`, `equals`, `compare`, `keyOf`, `print`) is shared by all layers.
+ */
+export * from './data/index.js';
+export { DEFAULT_SPACE_ID, type ValueTypes, valueAdapter } from './plain/adapter.js';
+export { type CreateSpaceOptions, createSpace } from './plain/create.js';
+export { SpaceNames } from './plain/names.js';
+export * from './spaces/index.js';

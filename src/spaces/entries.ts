@@ -1,0 +1,153 @@
+/**
+ * The engine's internal records: a channel's entry in its store, a join group (one set of
+ * channels and the continuations waiting on exactly that set), a waiting continuation, and the
+ * firing records handed back to callers. Classes, so every instance has one shape.
+ */
+import type { ContinuationCollection } from './collections/continuations.js';
+import type { DataCollection } from './collections/data-collection.js';
+import type { ChannelKey, Firing, Match, SpaceTypes } from './types.js';
+
+/** A node of a PathMap store's trie; `null` on entries of other stores. */
+export interface PathNode<T extends SpaceTypes> {
+  readonly parent: PathNode<T> | null;
+  readonly depth: number;
+  entry: ChannelEntry<T> | null;
+}
+
+const NO_GROUPS: never[] = Object.freeze([]) as unknown as never[];
+
+/** Everything a store keeps for one channel. */
+export class ChannelEntry<T extends SpaceTypes> {
+  /** Unique within the space; names the entry in fired-combination keys. */
+  readonly id: number;
+  readonly channel: T['channel'];
+  readonly key: ChannelKey;
+  /** Created on the first produce. */
+  data: DataCollection<T['datum']> | null = null;
+  /**
+   * Join groups that include this channel, in registration order. Starts as a shared empty
+   * array (most channels never have a waiting continuation); `addGroup` replaces it.
+   */
+  groups: JoinGroup<T>[] = NO_GROUPS;
+  /** The single-channel group of this channel, if any continuation waits on it alone. */
+  own: JoinGroup<T> | null = null;
+  node: PathNode<T> | null = null;
+
+  constructor(id: number, channel: T['channel'], key: ChannelKey) {
+    this.id = id;
+    this.channel = channel;
+    this.key = key;
+  }
+
+  addGroup(group: JoinGroup<T>): void {
+    if (this.groups === NO_GROUPS) this.groups = [group];
+    else this.groups.push(group);
+  }
+
+  removeGroup(group: JoinGroup<T>): void {
+    const i = this.groups.indexOf(group);
+    if (i >= 0) this.groups.splice(i, 1);
+    if (this.own === group) this.own = null;
+  }
+
+  /** True when the entry holds nothing and may be dropped from its store. */
+  get idle(): boolean {
+    return (this.data === null || this.data.size === 0) && this.groups.length === 0;
+  }
+}
+
+/** The continuations waiting on one set of channels. */
+export class JoinGroup<T extends SpaceTypes> {
+  readonly key: ChannelKey;
+  /** Member entries in canonical (key) order; a channel named twice appears twice. */
+  readonly entries: readonly ChannelEntry<T>[];
+  readonly conts: ContinuationCollection<Waiting<T>>;
+
+  constructor(key: ChannelKey, entries: readonly ChannelEntry<T>[], conts: ContinuationCollection<Waiting<T>>) {
+    this.key = key;
+    this.entries = entries;
+    this.conts = conts;
+  }
+}
+
+/** A continuation waiting (or about to wait) on a join. Its channels keep the consumer's order. */
+export class Waiting<T extends SpaceTypes> {
+  readonly id: number;
+  readonly channels: readonly T['channel'][];
+  /** Entries of `channels`, position by position. */
+  readonly entries: readonly ChannelEntry<T>[];
+  readonly patterns: readonly T['pattern'][];
+  readonly continuation: T['continuation'];
+  readonly persist: boolean;
+  /** Per position: read without consuming. `null` when nothing is peeked. */
+  readonly peeks: readonly boolean[] | null;
+  /** True if some channel appears at two positions (the search then needs claims). */
+  readonly repeatsChannel: boolean;
+  /** Identity for Set continuation collections; `undefined` elsewhere. */
+  readonly setKey: ChannelKey | undefined;
+
+  constructor(
+    id: number,
+    channels: readonly T['channel'][],
+    entries: readonly ChannelEntry<T>[],
+    patterns: readonly T['pattern'][],
+    continuation: T['continuation'],
+    persist: boolean,
+    peeks: readonly boolean[] | null,
+    repeatsChannel: boolean,
+    setKey: ChannelKey | undefined,
+  ) {
+    this.id = id;
+    this.channels = channels;
+    this.entries = entries;
+    this.patterns = patterns;
+    this.continuation = continuation;
+    this.persist = persist;
+    this.peeks = peeks;
+    this.repeatsChannel = repeatsChannel;
+    this.setKey = setKey;
+  }
+}
+
+export class MatchRecord<T extends SpaceTypes> implements Match<T> {
+  readonly channel: T['channel'];
+  readonly datum: T['datum'];
+  readonly persistent: boolean;
+  readonly peeked: boolean;
+  readonly bindings: T['bindings'];
+  readonly suffix: T['channel'] | undefined;
+
+  constructor(
+    channel: T['channel'],
+    datum: T['datum'],
+    persistent: boolean,
+    peeked: boolean,
+    bindings: T['bindings'],
+    suffix: T['channel'] | undefined,
+  ) {
+    this.channel = channel;
+    this.datum = datum;
+    this.persistent = persistent;
+    this.peeked = peeked;
+    this.bindings = bindings;
+    this.suffix = suffix;
+  }
+}
+
+export class FiringRecord<T extends SpaceTypes> implements Firing<T> {
+  readonly continuation: T['continuation'];
+  readonly persistent: boolean;
+  readonly peek: boolean;
+  readonly channels: readonly T['channel'][];
+  readonly patterns: readonly T['pattern'][];
+  readonly matches: readonly Match<T>[];
+
+  constructor(w: Waiting<T>, matches: readonly Match<T>[]) {
+    this.continuation = w.continuation;
+    this.persistent = w.persist;
+    this.peek = w.peeks !== null;
+    this.channels = w.channels;
+    this.patterns = w.patterns;
+    this.matches = matches;
+  }
+}

@@ -1,0 +1,27 @@
+/** The generic space engine: the space, its configuration, collections, stores, matchers and errors. */
+
+export { Claims } from './collections/claims.js';
+export type { ContinuationCollectionKind } from './collections/continuations.js';
+export type { DataCollection, DataCollectionKind, StoredDatum } from './collections/data-collection.js';
+export { OrderedCollection, type OrderedKind } from './collections/ordered.js';
+export { MAX_PRIORITY_LEVELS, PriorityQueueCollection } from './collections/priority-queue.js';
+export {
+  CONTINUATION_KINDS,
+  DATA_KINDS,
+  DEFAULT_ARRAY_SIZE,
+  DEFAULT_PRIORITY_LEVELS,
+  DEFAULT_VECTOR_DIMENSIONS,
+  defaultContinuations,
+  QUALIFIERS,
+  type Qualifier,
+  resolveConfig,
+  STORE_KINDS,
+  type SpaceConfig,
+  type SpaceConfigInput,
+  type StoreKind,
+} from './config.js';
+export * from './errors.js';
+export * from './matchers/index.js';
+export { NO_FIRINGS } from './reactor.js';
+export { Space, type SpaceOptions } from './space.js';
+export type * from './types.js';

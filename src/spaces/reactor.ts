@@ -1,0 +1,167 @@
+/**
+ * The reactor brings a space back to rest after a change. Every change that can make a firing
+ * possible is an event: a datum became eligible (it was stored, or the item ahead of it in a
+ * queue, stack or priority level was taken), or a continuation became eligible (it was stored,
+ * or the one ahead of it was fired). The reactor processes events in order, firing what they
+ * enable, and each firing may emit more events. When the queue is empty the **no-pending-match
+ * invariant** holds: no waiting continuation could fire with eligible data in a way that
+ * consumes something.
+ *
+ * A firing that consumes nothing (a persistent continuation with persistent or peeked data)
+ * leaves the state unchanged, so it could repeat forever; it fires once per operation.
+ */
+import { FiringRecord, type ChannelEntry, type JoinGroup, MatchRecord, type Waiting } from './entries.js';
+import type { Matcher } from './matchers/matcher.js';
+import { Search } from './search.js';
+import type { ChannelStore } from './stores/store.js';
+import type { Firing, Match, SpaceTypes } from './types.js';
+
+/** The shared result of an operation that fired nothing. */
+export const NO_FIRINGS: readonly never[] = Object.freeze([]);
+
+export class Reactor<T extends SpaceTypes> {
+  /** Number of continuations stored in the space. */
+  waitingCount = 0;
+  private readonly store: ChannelStore<T>;
+  private readonly search: Search<T>;
+  // Event queue: a datum event holds (entry, handle); a continuation event holds (group, handle).
+  private readonly eventEntries: ChannelEntry<T>[] = [];
+  private readonly eventGroups: (JoinGroup<T> | null)[] = [];
+  private readonly eventHandles: number[] = [];
+  private eventCount = 0;
+  private firings: Firing<T>[] | null = null;
+
+  constructor(store: ChannelStore<T>, matcher: Matcher<T['pattern'], T['datum'], T['bindings']>) {
+    this.store = store;
+    this.search = new Search(matcher, store);
+  }
+
+  /** Starts an operation. */
+  begin(): void {
+    this.search.fired = null;
+    this.firings = null;
+  }
+
+  /** Queues "the datum at `h` on `entry` may have become eligible". */
+  datumEvent(entry: ChannelEntry<T>, h: number): void {
+    this.push(entry, null, h);
+  }
+
+  /** Queues "the continuation at `h` in `group` may have become eligible". */
+  waitingEvent(group: JoinGroup<T>, h: number): void {
+    this.push(group.entries[0], group, h);
+  }
+
+  /**
+   * Fires `w` with existing data if it can, without storing it (a consume that matches at
+   * once). Returns true if it fired.
+   */
+  fireUnstored(w: Waiting<T>): boolean {
+    if (!this.search.find(w, -1, null, -1)) return false;
+    this.commit(w, null, -1);
+    return true;
+  }
+
+  /** Processes queued events until none is left; returns every firing of the operation. */
+  settle(): readonly Firing<T>[] {
+    for (let i = 0; i < this.eventCount; i++) {
+      const group = this.eventGroups[i];
+      if (group === null) this.onDatum(this.eventEntries[i], this.eventHandles[i]);
+      else this.onWaiting(group, this.eventHandles[i]);
+    }
+    for (let i = 0; i < this.eventCount; i++) this.eventGroups[i] = null;
+    this.eventCount = 0;
+    const firings = this.firings;
+    this.firings = null;
+    return firings ?? NO_FIRINGS;
+  }
+
+  /** Removes a group from its member entries and the store (its collection is empty or being dropped). */
+  unregister(group: JoinGroup<T>): void {
+    for (const entry of group.entries) {
+      entry.removeGroup(group);
+      if (entry.idle) this.store.release(entry);
+    }
+    if (group.entries.length > 1) this.store.groups.delete(group.key);
+  }
+
+  private push(entry: ChannelEntry<T>, group: JoinGroup<T> | null, h: number): void {
+    const n = this.eventCount++;
+    this.eventEntries[n] = entry;
+    this.eventGroups[n] = group;
+    this.eventHandles[n] = h;
+  }
+
+  private onDatum(entry: ChannelEntry<T>, h: number): void {
+    const data = entry.data;
+    if (data === null || !data.isLive(h) || !data.isEligible(h)) return;
+    if (this.offer(entry, entry, h)) return;
+    if (!this.store.prefixSemantics) return;
+    for (const prefix of this.store.ancestors(entry)) if (this.offer(prefix, entry, h)) return;
+  }
+
+  /**
+   * Offers the datum at (`source`, `h`) to the continuations waiting on joins of `position`
+   * (the source itself, or a PathMap prefix of it). Returns true once the datum is consumed.
+   */
+  private offer(position: ChannelEntry<T>, source: ChannelEntry<T>, h: number): boolean {
+    const data = source.data!;
+    const groups = position.groups.length > 1 ? position.groups.slice() : position.groups;
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g];
+      const conts = group.conts;
+      for (let wh = conts.first(); wh >= 0; wh = conts.next(wh)) {
+        const w = conts.get(wh);
+        for (let i = 0; i < w.entries.length && conts.isLive(wh); i++) {
+          if (w.entries[i] !== position) continue;
+          while (this.search.find(w, i, source, h)) {
+            this.commit(w, group, wh);
+            if (!data.isLive(h)) return true;
+            if (!conts.isLive(wh)) break;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private onWaiting(group: JoinGroup<T>, wh: number): void {
+    const conts = group.conts;
+    if (!conts.isLive(wh) || !conts.isEligible(wh)) return;
+    const w = conts.get(wh);
+    while (conts.isLive(wh) && this.search.find(w, -1, null, -1)) this.commit(w, group, wh);
+  }
+
+  /** Phase two: record the firing, then take what it consumed and queue what that exposed. */
+  private commit(w: Waiting<T>, group: JoinGroup<T> | null, wh: number): void {
+    const search = this.search;
+    const n = w.entries.length;
+    const matches: Match<T>[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const source = search.sources[i];
+      const h = search.handles[i];
+      const data = source.data!;
+      const suffix = source === w.entries[i] ? undefined : this.store.suffix(w.entries[i], source);
+      const peeked = w.peeks?.[i] === true;
+      matches[i] = new MatchRecord<T>(source.channel, data.datum(h), data.persistent(h), peeked, search.bindings[i], suffix);
+    }
+    if (!search.consumes(w)) (search.fired ??= new Set()).add(search.key(w));
+    for (let i = 0; i < n; i++) {
+      if (matches[i].peeked || matches[i].persistent) continue;
+      const source = search.sources[i];
+      const exposed = source.data!.take(search.handles[i]);
+      if (exposed >= 0) this.datumEvent(source, exposed);
+      if (source.idle) this.store.release(source);
+    }
+    if (group !== null && !w.persist) this.remove(group, wh);
+    (this.firings ??= []).push(new FiringRecord(w, matches));
+  }
+
+  /** Removes a stored continuation, queueing the one its removal made eligible. */
+  remove(group: JoinGroup<T>, wh: number): void {
+    const exposed = group.conts.take(wh);
+    this.waitingCount--;
+    if (exposed >= 0) this.waitingEvent(group, exposed);
+    if (group.conts.size === 0) this.unregister(group);
+  }
+}

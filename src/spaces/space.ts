@@ -1,0 +1,344 @@
+/**
+ * The generic space engine: `produce`, `consume`, `install`, `gensym` and the getters over an
+ * outer store × inner collections × matcher, for any channel, pattern, datum, continuation and
+ * bindings types (see `types.ts`).
+ *
+ * Semantics in brief (docs/concepts.md has the long form):
+ * - every operation returns every firing it caused, in order; the space owns persistence, so a
+ *   caller never re-issues a persistent produce or consume;
+ * - joins are two-phase: a continuation fires only when every channel has an eligible match,
+ *   and nothing changes otherwise;
+ * - a continuation keeps its own channel order and patterns; peeks are stored with it;
+ * - after every call, no waiting continuation could fire in a way that consumes something.
+ * Every rejected call throws a typed `SpaceError` before changing anything.
+ */
+import { ContinuationCollection } from './collections/continuations.js';
+import type { DataCollection, StoredDatum } from './collections/data-collection.js';
+import { OrderedCollection } from './collections/ordered.js';
+import { PriorityQueueCollection } from './collections/priority-queue.js';
+import { resolveConfig, type SpaceConfig, type SpaceConfigInput } from './config.js';
+import { type ChannelEntry, JoinGroup, Waiting } from './entries.js';
+import {
+  ArityMismatchError,
+  InvalidConfigurationError,
+  InvalidPeekError,
+  SeqChannelConcurrencyError,
+  SeqChannelNotMobileError,
+} from './errors.js';
+import type { Matcher } from './matchers/matcher.js';
+import { NO_FIRINGS, Reactor } from './reactor.js';
+import { HashMapStore, HashSetStore } from './stores/hashmap.js';
+import { IndexedStore } from './stores/indexed.js';
+import { PathMapStore } from './stores/pathmap.js';
+import type { ChannelStore } from './stores/store.js';
+import type {
+  ChannelKey,
+  ConsumeOptions,
+  Firing,
+  ProduceOptions,
+  SpaceAdapter,
+  SpaceTypes,
+  WaitingInfo,
+} from './types.js';
+
+/** What a space is made of. */
+export interface SpaceOptions<T extends SpaceTypes> {
+  adapter: SpaceAdapter<T>;
+  matcher: Matcher<T['pattern'], T['datum'], T['bindings']>;
+  config?: SpaceConfigInput;
+}
+
+export class Space<T extends SpaceTypes> {
+  readonly config: SpaceConfig;
+  readonly matcher: Matcher<T['pattern'], T['datum'], T['bindings']>;
+  private readonly adapter: SpaceAdapter<T>;
+  private readonly store: ChannelStore<T>;
+  private readonly reactor: Reactor<T>;
+  private readonly describe: (channel: T['channel']) => string;
+  private nextWaitingId = 0;
+
+  constructor(options: SpaceOptions<T>) {
+    this.config = resolveConfig(options.config);
+    this.adapter = options.adapter;
+    this.matcher = options.matcher;
+    this.describe = (channel) => this.adapter.describeChannel(channel);
+    const { inner, continuations } = this.config;
+    if (inner === 'vectordb') {
+      throw new InvalidConfigurationError('vectordb collections are not available in this version of the engine');
+    }
+    if (inner === 'set' && this.adapter.datumKey === undefined) {
+      throw new InvalidConfigurationError('a set collection needs an adapter with datumKey');
+    }
+    if (continuations === 'set' && this.adapter.waitingKey === undefined) {
+      throw new InvalidConfigurationError('a set continuation collection needs an adapter with waitingKey');
+    }
+    this.store = makeStore(this.config, this.adapter);
+    this.reactor = new Reactor(this.store, this.matcher);
+  }
+
+  /**
+   * Puts `datum` on `channel`. If the datum is eligible at once (it always is in a bag; in a
+   * queue only when the queue was empty) it is offered to waiting continuations, and every
+   * firing that follows is returned. A persistent datum keeps firing waiters until none matches.
+   */
+  produce(channel: T['channel'], datum: T['datum'], options?: ProduceOptions): readonly Firing<T>[] {
+    const persist = options?.persist === true;
+    const priority = options?.priority;
+    const store = this.store;
+    const key = store.keyOf(channel);
+    let entry = store.get(key);
+    if (this.config.qualifier === 'seq') this.checkMobility(datum);
+    const data = entry?.data ?? this.newData();
+    data.checkPut(datum, persist, priority, channel, this.describe);
+    if (entry === undefined) entry = store.create(channel, key);
+    if (entry.data === null) entry.data = data;
+    const h = data.put(datum, persist, priority);
+    if (h < 0 || this.reactor.waitingCount === 0) return NO_FIRINGS;
+    if (!store.prefixSemantics && entry.groups.length === 0) return NO_FIRINGS;
+    if (!data.isEligible(h)) return NO_FIRINGS;
+    this.reactor.begin();
+    this.reactor.datumEvent(entry, h);
+    return this.reactor.settle();
+  }
+
+  /**
+   * Waits for one datum per channel, each matching the pattern at the same position. Fires at
+   * once if every channel has an eligible match (a persistent consume fires once per matching
+   * combination, then waits); otherwise the continuation is stored.
+   */
+  consume(
+    channels: readonly T['channel'][],
+    patterns: readonly T['pattern'][],
+    continuation: T['continuation'],
+    options?: ConsumeOptions,
+  ): readonly Firing<T>[] {
+    const n = channels.length;
+    if (n === 0 || patterns.length !== n) throw new ArityMismatchError(n, patterns.length);
+    const persist = options?.persist === true;
+    const peeks = options?.peeks === undefined ? null : peekMask(options.peeks, n);
+    const store = this.store;
+    const keys: ChannelKey[] = new Array(n);
+    for (let i = 0; i < n; i++) keys[i] = store.keyOf(channels[i]);
+    const repeats = n > 1 && hasRepeats(keys);
+    const groupKey = n === 1 ? keys[0] : compositeKey(keys);
+    const group = (n === 1 ? store.get(keys[0])?.own : store.groups.get(groupKey)) ?? undefined;
+    if (this.config.qualifier === 'seq') this.checkConcurrency(channels, keys);
+    const setKey =
+      this.config.continuations === 'set'
+        ? this.adapter.waitingKey?.(keys, patterns, continuation, persist)
+        : undefined;
+    // A Set ignores a continuation equal to one that waits (which, by the invariant, cannot fire).
+    if (group?.conts.holds(setKey) === true) return NO_FIRINGS;
+
+    if (!persist && (group === undefined || group.conts.acceptsEligible())) {
+      // Under prefix semantics a channel with no entry of its own may still see descendants' data.
+      const entries = store.prefixSemantics ? this.entriesFor(channels, keys) : this.existingEntries(keys);
+      if (entries !== null) {
+        const w = new Waiting<T>(-1, channels, entries, patterns, continuation, false, peeks, repeats, setKey);
+        this.reactor.begin();
+        if (this.reactor.fireUnstored(w)) {
+          for (const e of entries) if (e.idle) store.release(e);
+          return this.reactor.settle();
+        }
+      }
+    }
+
+    const entries = this.entriesFor(channels, keys);
+    const target = group ?? this.newGroup(groupKey, entries, keys);
+    const id = this.nextWaitingId++;
+    const w = new Waiting<T>(id, channels, entries, patterns, continuation, persist, peeks, repeats, setKey);
+    const wh = target.conts.put(w);
+    this.reactor.waitingCount++;
+    if (!persist || !target.conts.isEligible(wh)) return NO_FIRINGS;
+    this.reactor.begin();
+    this.reactor.waitingEvent(target, wh);
+    return this.reactor.settle();
+  }
+
+  /** Stores a persistent continuation (as a system process would) and fires it with what is there. */
+  install(
+    channels: readonly T['channel'][],
+    patterns: readonly T['pattern'][],
+    continuation: T['continuation'],
+  ): readonly Firing<T>[] {
+    return this.consume(channels, patterns, continuation, { persist: true });
+  }
+
+  /**
+   * Removes the oldest waiting continuation on exactly these channels (in any order) whose
+   * continuation is `continuation` (by identity), as a cancelled receive would. Returns the
+   * firings this caused: withdrawing the head of a queue of continuations lets the next one fire.
+   * Returns no firings, and changes nothing, if no such continuation waits.
+   */
+  withdraw(channels: readonly T['channel'][], continuation: T['continuation']): readonly Firing<T>[] {
+    const keys = channels.map((c) => this.store.keyOf(c));
+    const group = keys.length === 1 ? this.store.get(keys[0])?.own : this.store.groups.get(compositeKey(keys));
+    if (group === undefined || group === null) return NO_FIRINGS;
+    const conts = group.conts;
+    let wh = conts.firstLive();
+    while (wh >= 0 && conts.get(wh).continuation !== continuation) wh = conts.nextLive(wh);
+    if (wh < 0) return NO_FIRINGS;
+    this.reactor.begin();
+    this.reactor.remove(group, wh);
+    return this.reactor.settle();
+  }
+
+  /** A fresh channel name; never one handed out before (a cyclic Array space wraps, clearing the reused slot). */
+  gensym(): T['channel'] {
+    const name = this.store.gensym();
+    const recycled = this.store.recycled;
+    if (recycled !== undefined) {
+      const entry = this.store.get(recycled);
+      if (entry !== undefined) this.dropEntry(entry);
+    }
+    return name;
+  }
+
+  /** Names handed out so far (the name counter). */
+  get nameCount(): number {
+    return this.store.nameCount;
+  }
+
+  /** The data stored at a channel, in the collection's order, with their persist flags. */
+  getData(channel: T['channel']): StoredDatum<T['datum']>[] {
+    return this.store.get(this.store.keyOf(channel))?.data?.items() ?? [];
+  }
+
+  /** The continuations waiting on exactly this set of channels (in any order). */
+  getWaiting(channels: readonly T['channel'][]): WaitingInfo<T>[] {
+    const keys = channels.map((c) => this.store.keyOf(c));
+    const group = keys.length === 1 ? this.store.get(keys[0])?.own : this.store.groups.get(compositeKey(keys));
+    return (group?.conts.items() ?? []).map((w) => ({
+      channels: w.channels,
+      patterns: w.patterns,
+      continuation: w.continuation,
+      persistent: w.persist,
+      peeks: w.peeks === null ? [] : w.peeks.flatMap((p, i) => (p ? [i] : [])),
+    }));
+  }
+
+  /** The channel sets that have continuations waiting and include `channel`, in registration order. */
+  getJoins(channel: T['channel']): T['channel'][][] {
+    const entry = this.store.get(this.store.keyOf(channel));
+    return entry === undefined ? [] : entry.groups.map((g) => g.entries.map((e) => e.channel));
+  }
+
+  /** Channels that hold data or have continuations waiting, in the order they were first used. */
+  channels(): T['channel'][] {
+    return [...this.store.allEntries()].map((e) => e.channel);
+  }
+
+  /** Removes all data and continuations. The name counter is kept, so names are never reused. */
+  clear(): void {
+    this.store.clear();
+    this.reactor.waitingCount = 0;
+  }
+
+  private newData(): DataCollection<T['datum']> {
+    const { inner, levels } = this.config;
+    if (inner === 'priorityqueue') return new PriorityQueueCollection(levels);
+    if (inner === 'vectordb') throw new InvalidConfigurationError('vectordb collections are not available');
+    return new OrderedCollection(inner, this.adapter.datumKey?.bind(this.adapter));
+  }
+
+  private newGroup(key: ChannelKey, entries: readonly ChannelEntry<T>[], keys: readonly ChannelKey[]): JoinGroup<T> {
+    const order = keys.map((_, i) => i).sort((a, b) => compareKeys(keys[a], keys[b]));
+    const group = new JoinGroup<T>(
+      key,
+      order.map((i) => entries[i]),
+      new ContinuationCollection<Waiting<T>>(this.config.continuations),
+    );
+    for (const entry of new Set(entries)) entry.addGroup(group);
+    if (entries.length === 1) entries[0].own = group;
+    else this.store.groups.set(key, group);
+    return group;
+  }
+
+  private entriesFor(channels: readonly T['channel'][], keys: readonly ChannelKey[]): ChannelEntry<T>[] {
+    const entries: ChannelEntry<T>[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) entries[i] = this.store.get(keys[i]) ?? this.store.create(channels[i], keys[i]);
+    return entries;
+  }
+
+  private existingEntries(keys: readonly ChannelKey[]): ChannelEntry<T>[] | null {
+    const entries: ChannelEntry<T>[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const e = this.store.get(keys[i]);
+      if (e === undefined) return null;
+      entries[i] = e;
+    }
+    return entries;
+  }
+
+  /** Drops a channel with everything on it, including continuations whose joins include it. */
+  private dropEntry(entry: ChannelEntry<T>): void {
+    for (const group of entry.groups.slice()) {
+      this.reactor.waitingCount -= group.conts.size;
+      group.conts.clear();
+      this.reactor.unregister(group);
+    }
+    entry.data?.clear();
+    this.store.release(entry);
+  }
+
+  private checkMobility(datum: T['datum']): void {
+    const { adapter } = this;
+    adapter.channelsIn?.(datum, (c) => {
+      if (adapter.names.isOwn(c)) throw new SeqChannelNotMobileError(adapter.describeChannel(c));
+    });
+  }
+
+  private checkConcurrency(channels: readonly T['channel'][], keys: readonly ChannelKey[]): void {
+    for (let i = 0; i < keys.length; i++) {
+      const entry = this.store.get(keys[i]);
+      if (entry !== undefined && entry.groups.length > 0) {
+        throw new SeqChannelConcurrencyError(this.adapter.describeChannel(channels[i]));
+      }
+    }
+  }
+}
+
+function makeStore<T extends SpaceTypes>(config: SpaceConfig, adapter: SpaceAdapter<T>): ChannelStore<T> {
+  switch (config.outer) {
+    case 'hashmap':
+      return new HashMapStore(adapter);
+    case 'hashset':
+      return new HashSetStore(adapter);
+    case 'pathmap':
+      return new PathMapStore(adapter);
+    case 'array':
+      return new IndexedStore(adapter, 'array', config.size, config.cyclic);
+    case 'vector':
+      return new IndexedStore(adapter, 'vector');
+  }
+}
+
+/** Validates peek positions and turns them into a per-position mask. */
+function peekMask(peeks: Iterable<number>, n: number): boolean[] | null {
+  let mask: boolean[] | null = null;
+  for (const p of peeks) {
+    if (!Number.isInteger(p) || p < 0 || p >= n) throw new InvalidPeekError(p, n);
+    mask ??= new Array<boolean>(n).fill(false);
+    mask[p] = true;
+  }
+  return mask;
+}
+
+function hasRepeats(keys: readonly ChannelKey[]): boolean {
+  for (let i = 1; i < keys.length; i++) for (let j = 0; j < i; j++) if (Object.is(keys[i], keys[j])) return true;
+  return false;
+}
+
+/** Numbers before strings; numbers numerically; strings by code unit. */
+function compareKeys(a: ChannelKey, b: ChannelKey): number {
+  if (typeof a === 'number') return typeof b === 'number' ? (a < b ? -1 : a > b ? 1 : 0) : -1;
+  if (typeof b === 'number') return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** An injective key for a multiset of channel keys (order-insensitive). */
+function compositeKey(keys: readonly ChannelKey[]): string {
+  let out = '';
+  for (const k of [...keys].sort(compareKeys)) out += typeof k === 'number' ? `n${k};` : `s${k.length}:${k}`;
+  return out;
+}
