@@ -9,5 +9,21 @@
 export * from './data/index.js';
 export { DEFAULT_SPACE_ID, type ValueTypes, valueAdapter } from './plain/adapter.js';
 export { type CreateSpaceOptions, createSpace } from './plain/create.js';
+export { type ReceiveOperation, TakeTimeoutError } from './plain/errors.js';
 export { SpaceNames } from './plain/names.js';
+export {
+  type Handler,
+  type OnOptions,
+  type Part,
+  type ReceiveOptions,
+  type Received,
+  type Receiver,
+  type SubscribeOptions,
+  type Subscription,
+  TupleSpace,
+  type TupleSpaceOptions,
+  type TupleSpaceTypes,
+  type Unsubscribe,
+  type WriteOptions,
+} from './plain/tuple-space.js';
 export * from './spaces/index.js';

@@ -170,6 +170,11 @@ export class Model {
     if (conts.length === 0) this.groups.delete(key);
   }
 
+  clear(): void {
+    this.data.clear();
+    this.groups.clear();
+  }
+
   /** Channel keys that hold data or take part in a waiting join. */
   usedChannels(): Set<string> {
     const out = new Set(this.data.keys());

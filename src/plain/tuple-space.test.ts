@@ -64,9 +64,16 @@ describe('take and read', () => {
     const ts = new TupleSpace();
     ts.write('a', 1);
     await assert.rejects(ts.take('a', [_, undefined as unknown as Value]), TemplateError);
-    await assert.rejects(ts.takeAll([['a', _], ['b', new Date() as unknown as Value]]), TemplateError);
+    await assert.rejects(
+      ts.takeAll([
+        ['a', _],
+        ['b', new Date() as unknown as Value],
+      ]),
+      TemplateError,
+    );
     assert.throws(() => ts.on('a', new Set([_]) as unknown as Value, () => {}), TemplateError);
-    assert.throws(() => ts.on('a', (() => 1) as unknown as Value), /on\(parts, handler\)/);
+    // A forgotten template: the handler in second position selects the parts form, which refuses a channel.
+    assert.throws(() => ts.on('a' as never, () => {}), /on\(parts, handler\)/);
     assert.deepEqual(data(ts, 'a'), [1]);
     assert.deepEqual(ts.space.channels(), ['a']);
   });
@@ -101,7 +108,15 @@ describe('takeAll', () => {
     const ts = new TupleSpace();
     ts.write('a', 1);
     ts.write('b', 2);
-    assert.deepEqual(values(await ts.readAll([['b', _], ['a', _]])), [2, 1]);
+    assert.deepEqual(
+      values(
+        await ts.readAll([
+          ['b', _],
+          ['a', _],
+        ]),
+      ),
+      [2, 1],
+    );
     assert.deepEqual([data(ts, 'a'), data(ts, 'b')], [[1], [2]]);
   });
 });
@@ -265,7 +280,15 @@ describe('cancellation', () => {
 
   test('a timeout rejects with TakeTimeoutError and withdraws the wait', async () => {
     const ts = new TupleSpace();
-    const error = await ts.takeAll([['a', _], ['b', 2]], { timeoutMs: 5 }).catch((e: unknown) => e);
+    const error = await ts
+      .takeAll(
+        [
+          ['a', _],
+          ['b', 2],
+        ],
+        { timeoutMs: 5 },
+      )
+      .catch((e: unknown) => e);
     assert.ok(error instanceof TakeTimeoutError);
     assert.equal(error.code, 'TakeTimeout');
     assert.equal(error.message, 'takeAll on "a", "b" timed out after 5 ms');
@@ -317,6 +340,17 @@ describe('subscribe', () => {
     ts.write('events', { n: 4 });
     assert.deepEqual(data(ts, 'events'), [{ n: 4 }]);
     assert.deepEqual(await sub.next(), { value: undefined, done: true });
+  });
+
+  test('values buffered but never pulled go back to the space when the subscription closes', async () => {
+    const ts = new TupleSpace({ config: { inner: 'queue' } });
+    const sub = ts.subscribe('events', _);
+    ts.write('events', 'a');
+    ts.write('events', 'b');
+    ts.write('events', 'c');
+    assert.deepEqual((await sub.next()).value?.value, 'a');
+    await sub.return?.();
+    assert.deepEqual(data(ts, 'events'), ['b', 'c']);
   });
 
   test('aborting rejects the pending pull and withdraws the receive', async () => {
@@ -371,7 +405,10 @@ describe('collections through the facade', () => {
         // Feed the takes still waiting, so that every take resolves.
         while (written < takes.length) ts.write('q', written++);
         const taken = values(await Promise.all(takes));
-        assert.deepEqual(taken, Array.from({ length: takes.length }, (_x, i) => i));
+        assert.deepEqual(
+          taken,
+          Array.from({ length: takes.length }, (_x, i) => i),
+        );
         assert.deepEqual(
           data(ts, 'q'),
           Array.from({ length: written - takes.length }, (_x, i) => takes.length + i),

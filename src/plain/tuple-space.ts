@@ -165,7 +165,9 @@ export class TupleSpace {
     // A channel may itself be a list, so the form is told by the second argument: templates are never functions.
     const joined = typeof second === 'function';
     if (joined && !Array.isArray(first)) {
-      throw new TypeError('on(parts, handler) needs a list of [channel, template] parts; templates are never functions');
+      throw new TypeError(
+        'on(parts, handler) needs a list of [channel, template] parts; templates are never functions',
+      );
     }
     const parts: readonly Part[] = joined ? (first as readonly Part[]) : [[first as Value, second as Template]];
     const handler = (joined ? second : third) as Handler;
@@ -189,14 +191,16 @@ export class TupleSpace {
 
   /**
    * An async iterator over a persistent receive on `channel`. Firings are buffered until pulled;
-   * `return()` (e.g. `break` in `for await`) or aborting `signal` withdraws the receive. Values already
-   * buffered at that point have left the space and are dropped: when every value must be handled
-   * exactly once, loop over `take` instead.
+   * `return()` (e.g. `break` in `for await`) or aborting `signal` withdraws the receive, and values
+   * that were buffered but never pulled are written back to the channels they came from (at the
+   * back of a queue), so nothing is lost.
    */
   subscribe(channel: Value, template: Template | Pattern, options?: SubscribeOptions): Subscription {
     const { channels, patterns } = prepare([[channel, template]]);
     const signal = options?.signal;
     const buffer: Received[] = [];
+    /** Per buffered value: it was taken from the space (not peeked, not persistent). */
+    const taken: boolean[] = [];
     const pulls: { resolve: (r: IteratorResult<Received, undefined>) => void; reject: (e: unknown) => void }[] = [];
     let open = true;
     let failure: { reason: unknown } | null = null;
@@ -204,18 +208,25 @@ export class TupleSpace {
       fired: false,
       deliver: (firing) => {
         if (!open) return;
-        const received = toReceived(firing.matches[0]);
+        const match = firing.matches[0];
+        const received = toReceived(match);
         const pull = pulls.shift();
-        if (pull === undefined) buffer.push(received);
-        else pull.resolve({ value: received, done: false });
+        if (pull === undefined) {
+          buffer.push(received);
+          taken.push(!match.peeked && !match.persistent);
+        } else pull.resolve({ value: received, done: false });
       },
     };
     const close = (): void => {
       if (!open) return;
       open = false;
-      buffer.length = 0;
       signal?.removeEventListener('abort', onAbort);
       this.dispatch(this.space.withdraw(channels, receiver));
+      const unpulled = buffer.splice(0);
+      const wasTaken = taken.splice(0);
+      unpulled.forEach((r, i) => {
+        if (wasTaken[i]) this.write(r.channel, r.value);
+      });
     };
     const onAbort = (): void => {
       if (!open) return;
@@ -236,6 +247,7 @@ export class TupleSpace {
     return {
       next: () => {
         const value = buffer.shift();
+        taken.shift();
         if (value !== undefined) return Promise.resolve({ value, done: false });
         if (failure !== null) {
           const { reason } = failure;
@@ -359,11 +371,13 @@ function toPattern(template: Template | Pattern): Pattern {
 
 /** Splits parts into the engine's channel and pattern lists, compiling each template once. */
 function prepare(parts: readonly Part[]): { channels: Value[]; patterns: Pattern[] } {
-  if (!Array.isArray(parts) || parts.length === 0) throw new TypeError('a receive needs at least one [channel, template]');
+  if (!Array.isArray(parts) || parts.length === 0)
+    throw new TypeError('a receive needs at least one [channel, template]');
   const channels: Value[] = [];
   const patterns: Pattern[] = [];
   for (const part of parts) {
-    if (!Array.isArray(part) || part.length !== 2) throw new TypeError('each part of a join is a [channel, template] pair');
+    if (!Array.isArray(part) || part.length !== 2)
+      throw new TypeError('each part of a join is a [channel, template] pair');
     channels.push(part[0]);
     patterns.push(toPattern(part[1]));
   }
@@ -377,7 +391,9 @@ function consumeOptions(persist: boolean, peek: boolean | undefined, channels: r
 function checkTimeout(timeoutMs: number | undefined): void {
   if (timeoutMs === undefined) return;
   if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs < 0 || timeoutMs > MAX_TIMEOUT_MS) {
-    throw new RangeError(`timeoutMs must be a number of milliseconds in 0..${MAX_TIMEOUT_MS}, got ${String(timeoutMs)}`);
+    throw new RangeError(
+      `timeoutMs must be a number of milliseconds in 0..${MAX_TIMEOUT_MS}, got ${String(timeoutMs)}`,
+    );
   }
 }
 

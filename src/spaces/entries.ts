@@ -70,26 +70,30 @@ export class JoinGroup<T extends SpaceTypes> {
   }
 }
 
-/** A continuation waiting (or about to wait) on a join. Its channels keep the consumer's order. */
+/**
+ * A continuation waiting (or about to wait) on a join. Its channels keep the consumer's order.
+ * Stored instances never change; the fields are writable only so that a space can reuse one
+ * probe instance for consumes that fire at once without being stored.
+ */
 export class Waiting<T extends SpaceTypes> {
-  readonly id: number;
-  readonly channels: readonly T['channel'][];
+  id: number;
+  channels: readonly T['channel'][];
   /** Entries of `channels`, position by position. */
-  readonly entries: readonly ChannelEntry<T>[];
-  readonly patterns: readonly T['pattern'][];
-  readonly continuation: T['continuation'];
-  readonly persist: boolean;
+  entries: ChannelEntry<T>[];
+  patterns: readonly T['pattern'][];
+  continuation: T['continuation'];
+  persist: boolean;
   /** Per position: read without consuming. `null` when nothing is peeked. */
-  readonly peeks: readonly boolean[] | null;
+  peeks: readonly boolean[] | null;
   /** True if some channel appears at two positions (the search then needs claims). */
-  readonly repeatsChannel: boolean;
+  repeatsChannel: boolean;
   /** Identity for Set continuation collections; `undefined` elsewhere. */
-  readonly setKey: ChannelKey | undefined;
+  setKey: ChannelKey | undefined;
 
   constructor(
     id: number,
     channels: readonly T['channel'][],
-    entries: readonly ChannelEntry<T>[],
+    entries: ChannelEntry<T>[],
     patterns: readonly T['pattern'][],
     continuation: T['continuation'],
     persist: boolean,

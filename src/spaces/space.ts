@@ -56,6 +56,8 @@ export class Space<T extends SpaceTypes> {
   private readonly reactor: Reactor<T>;
   private readonly describe: (channel: T['channel']) => string;
   private nextWaitingId = 0;
+  /** Reused for consumes that fire at once (never stored, never handed out). */
+  private readonly probe = new Waiting<T>(-1, [], [], [], undefined, false, null, false, undefined);
 
   constructor(options: SpaceOptions<T>) {
     this.config = resolveConfig(options.config);
@@ -130,16 +132,19 @@ export class Space<T extends SpaceTypes> {
     // A Set ignores a continuation equal to one that waits (which, by the invariant, cannot fire).
     if (group?.conts.holds(setKey) === true) return NO_FIRINGS;
 
-    if (!persist && (group === undefined || group.conts.acceptsEligible())) {
-      // Under prefix semantics a channel with no entry of its own may still see descendants' data.
-      const entries = store.prefixSemantics ? this.entriesFor(channels, keys) : this.existingEntries(keys);
-      if (entries !== null) {
-        const w = new Waiting<T>(-1, channels, entries, patterns, continuation, false, peeks, repeats, setKey);
-        this.reactor.begin();
-        if (this.reactor.fireUnstored(w)) {
-          for (const e of entries) if (e.idle) store.release(e);
-          return this.reactor.settle();
-        }
+    if (!persist && (group === undefined || group.conts.acceptsEligible()) && this.fillProbe(channels, keys)) {
+      // A non-persistent consume that can fire at once is never stored: try it as the reusable probe.
+      const w = this.probe;
+      w.patterns = patterns;
+      w.continuation = continuation;
+      w.peeks = peeks;
+      w.repeatsChannel = repeats;
+      this.reactor.begin();
+      const fired = this.reactor.fireUnstored(w);
+      w.continuation = undefined;
+      if (fired) {
+        for (const e of w.entries) if (e.idle) store.release(e);
+        return this.reactor.settle();
       }
     }
 
@@ -260,14 +265,24 @@ export class Space<T extends SpaceTypes> {
     return entries;
   }
 
-  private existingEntries(keys: readonly ChannelKey[]): ChannelEntry<T>[] | null {
-    const entries: ChannelEntry<T>[] = new Array(keys.length);
+  /**
+   * Points the probe at the consume's channels. False if some channel has no entry (then it
+   * has no data and the consume cannot fire). Under prefix semantics a channel without an entry
+   * of its own may still see its descendants' data, so entries are created for the attempt.
+   */
+  private fillProbe(channels: readonly T['channel'][], keys: readonly ChannelKey[]): boolean {
+    const entries = this.probe.entries;
+    entries.length = keys.length;
     for (let i = 0; i < keys.length; i++) {
-      const e = this.store.get(keys[i]);
-      if (e === undefined) return null;
+      let e = this.store.get(keys[i]);
+      if (e === undefined) {
+        if (!this.store.prefixSemantics) return false;
+        e = this.store.create(channels[i], keys[i]);
+      }
       entries[i] = e;
     }
-    return entries;
+    this.probe.channels = channels;
+    return true;
   }
 
   /** Drops a channel with everything on it, including continuations whose joins include it. */

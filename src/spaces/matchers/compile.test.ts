@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Value } from '../../data/value.js';
+import { tuple, type Value } from '../../data/value.js';
+import { compileTemplate } from './compile.js';
+import { MapNode } from './map-node.js';
+import { BindNode, EqualNode, ListNode, NaNNode, SameNode } from './nodes.js';
 import { compile } from './structural.js';
 import { _, and, bind, not, or, partial, rest, type Template, TemplateError, tupleOf, where } from './template.js';
 
@@ -74,8 +77,42 @@ describe('template errors', () => {
     rejects(where('x' as unknown as () => boolean), '$', 'where() takes a predicate function');
   });
 
+  it('a combinator of one literal is still a marker', () => {
+    assert.notEqual(compile([and(1), or('a')]).match([1, 'a']), null);
+    assert.equal(compile([and(1), or('a')]).match([1, 'b']), null);
+    rejects(new Set([or(1)]), '$<set item 0>', 'set items in a template must be literal');
+    rejects(new Map([[[and(1)], 1]]), '$.get([and(1)])', 'map keys must be literal');
+  });
+
   it('a sub-template used twice (not a cycle) is fine', () => {
     const shared = [bind('x')];
     assert.notEqual(compile([shared, shared]).match([[1], [1]]), null);
+  });
+});
+
+describe('compileTemplate', () => {
+  it('collapses marker-free parts to literal nodes', () => {
+    assert.ok(compileTemplate('a').root instanceof SameNode);
+    assert.ok(compileTemplate(Number.NaN).root instanceof NaNNode);
+    assert.ok(compileTemplate([1, { a: new Set([2]) }, tuple()]).root instanceof EqualNode);
+    assert.ok(compileTemplate([1, _]).root instanceof ListNode);
+    assert.ok(compileTemplate({ a: _ }).root instanceof MapNode);
+    assert.ok(compileTemplate(bind('x', _)).root instanceof BindNode);
+  });
+
+  it('gives each capture name one slot, and names inside not slots of their own', () => {
+    assert.deepEqual(compileTemplate([bind('x'), bind('y'), bind('x')]).names, ['x', 'y']);
+    assert.deepEqual(compileTemplate([bind('x'), rest('r')]).names, ['x', 'r']);
+    assert.deepEqual(compileTemplate([bind('x'), not(bind('x'))]).names, ['x', 'x']);
+    assert.deepEqual(compileTemplate(partial({ a: bind('a') }, 'more')).names, ['a', 'more']);
+    assert.deepEqual(compileTemplate([1, _]).names, []);
+  });
+
+  it('keeps the later of structurally equal Map template keys', () => {
+    const t = new Map<Value, Template>([
+      [[1], bind('first')],
+      [[1], bind('second')],
+    ]);
+    assert.deepEqual(compile(t).match(new Map([[[1], 'v']])), { second: 'v' });
   });
 });

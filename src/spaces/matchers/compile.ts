@@ -1,3 +1,10 @@
+/**
+ * Template compilation: validation with located errors, and the translation to match nodes.
+ *
+ * Marker-free parts collapse to a single literal node (one `equals` call, or `===` for primitives), and
+ * every capture name gets a slot number so that matching never looks names up.
+ */
+
 import { equals } from '../../data/compare.js';
 import { InvalidValueError, isRecord, kindOf, Name, Tuple, type Value } from '../../data/value.js';
 import { type MapEntryNode, MapNode } from './map-node.js';
@@ -20,14 +27,7 @@ import {
 import { printTemplate } from './print-template.js';
 import { type MapTemplate, Marker, type Template, TemplateError } from './template.js';
 
-/**
- * Template compilation: validation with located errors, and the translation to match nodes.
- *
- * Marker-free parts collapse to a single literal node (one `equals` call, or `===` for primitives), and
- * every capture name gets a slot number so that matching never looks names up.
- */
-
-/** A compiled template: the root node, and the capture name of each slot (see {@link MatchState}). */
+/** A compiled template: the root node, and the capture name of each slot (see `MatchState`). */
 export interface CompiledTemplate {
   readonly root: MatchNode;
   readonly names: readonly string[];
@@ -186,7 +186,9 @@ class Compiler {
         const { kind, templates } = spec;
         if (templates.length === 0) throw new TemplateError(path, `${kind}() needs at least one template`);
         const nodes = templates.map((t, i) => this.node(t, `${path}/${kind}[${i}]`));
-        if (nodes.length === 1) return nodes[0];
+        // One template is the template itself, unless it is a literal: a literal node stands for its
+        // template in the marker-free collapse, and this template is a marker.
+        if (nodes.length === 1 && !isLiteralNode(nodes[0])) return nodes[0];
         return kind === 'and' ? new AndNode(nodes) : new OrNode(nodes);
       }
       case 'not': {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { print } from '../../data/print.js';
 import { tuple, type Value } from '../../data/value.js';
+import { printTemplate } from './print-template.js';
 import { compile } from './structural.js';
 import { _, and, bind, is, not, or, partial, rest, type Template, tupleOf, where } from './template.js';
 
@@ -33,5 +34,17 @@ describe('Pattern#toString', () => {
     const v: Value = { b: [1, tuple(2n, null)], a: new Map([[[1], 'x']]) };
     assert.equal(compile(v).toString(), print(v));
     assert.equal(String(compile(-0)), '0');
+  });
+});
+
+describe('printTemplate', () => {
+  it('never throws, even for malformed templates', () => {
+    const cyclic: unknown[] = [_];
+    cyclic.push(cyclic);
+    assert.equal(printTemplate([_, undefined] as unknown as Template), '[_, <undefined>]');
+    assert.equal(printTemplate(new Date(0) as unknown as Template), '<Date>');
+    assert.equal(printTemplate([_, () => 1] as unknown as Template), '[_, <function anonymous>]');
+    assert.equal(printTemplate(cyclic as Template), '[_, <cycle>]');
+    assert.equal(printTemplate(where(() => true)), 'where(<predicate>)');
   });
 });

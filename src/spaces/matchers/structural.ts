@@ -54,7 +54,7 @@ export class Pattern {
 }
 
 /**
- * Validates and compiles a template. Throws {@link TemplateError} (`code === 'InvalidTemplate'`, with the
+ * Validates and compiles a template. Throws `TemplateError` (`code === 'InvalidTemplate'`, with the
  * `path` of the offending part) for a malformed one: a non-value literal, `rest` out of place, an empty
  * capture name, a marker inside a set or a map key, a cyclic template, an empty `and()` / `or()`, a
  * `partial` of something other than a map template, a `where` without a function.
