@@ -3,12 +3,13 @@
  * as an ES module (they are written as plain JavaScript that is also valid TypeScript) and must
  * finish without throwing. They import the package by name, which resolves to the build.
  */
+
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import assert from 'node:assert/strict';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const scratch = join(root, 'dist', 'doc-snippets');

@@ -1,8 +1,9 @@
 /**
  * Property tests of the space engine against the brute-force model in `model.ts`: random
- * sequences of produce / consume / gensym over every collection kind, checked after every call
- * (accounting against the reported firings, eligibility, the no-pending-match invariant,
- * persistence, set dedup, cell exclusivity, join atomicity, fresh names).
+ * sequences of produce / consume / install / gensym / clear over every collection kind, checked
+ * after every call: accounting against the reported firings, eligibility of everything fired,
+ * first-eligible-match selection, the no-pending-match invariant, persistence, set dedup, cell
+ * exclusivity, join atomicity, refused calls changing nothing, and names never reused.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -11,22 +12,11 @@ import { Name, type Value } from '../src/data/value.js';
 import type { ValueTypes } from '../src/plain/adapter.js';
 import { createSpace } from '../src/plain/create.js';
 import type { StoredDatum } from '../src/spaces/collections/data-collection.js';
-import type { SpaceConfigInput } from '../src/spaces/config.js';
 import { predicateMatcher } from '../src/spaces/matchers/basic.js';
 import type { Space } from '../src/spaces/space.js';
 import type { Firing, WaitingInfo } from '../src/spaces/types.js';
-import {
-  type ContKind,
-  type DataKind,
-  groupKey,
-  type MCont,
-  Model,
-  type Pat,
-  patMatches,
-  showCont,
-  showDatum,
-  showPat,
-} from './model.js';
+import { groupKey, type MCont, Model, type Pat, patMatches, showCont, showDatum } from './model.js';
+import { type Cfg, CONFIGS, type ConsumeOp, type Op, opsArb, showOp } from './ops.js';
 
 type Types = ValueTypes<Pat, number>;
 type F = Firing<Types>;
@@ -36,142 +26,32 @@ const matcher = predicateMatcher<Pat, Value>(
   'ModRem',
 );
 
-interface Cfg {
-  readonly name: string;
-  readonly config: SpaceConfigInput;
-  readonly kind: DataKind;
-  readonly contKind: ContKind;
-  readonly store: 'hashmap' | 'array' | 'vector';
-  readonly levels?: number;
-  readonly arraySize?: number;
-}
-
-const CONFIGS: readonly Cfg[] = [
-  { name: 'bag/hashmap', config: { inner: 'bag' }, kind: 'bag', contKind: 'bag', store: 'hashmap' },
-  { name: 'queue/hashmap', config: { inner: 'queue' }, kind: 'queue', contKind: 'queue', store: 'hashmap' },
-  { name: 'stack/hashmap', config: { inner: 'stack' }, kind: 'stack', contKind: 'stack', store: 'hashmap' },
-  { name: 'set/hashmap', config: { inner: 'set' }, kind: 'set', contKind: 'set', store: 'hashmap' },
-  { name: 'cell/hashmap', config: { inner: 'cell' }, kind: 'cell', contKind: 'bag', store: 'hashmap' },
-  {
-    name: 'priorityqueue(3)/hashmap',
-    config: { inner: 'priorityqueue', levels: 3 },
-    kind: 'priorityqueue',
-    contKind: 'bag',
-    store: 'hashmap',
-    levels: 3,
-  },
-  {
-    name: 'bag/array(6)',
-    config: { outer: 'array', inner: 'bag', size: 6 },
-    kind: 'bag',
-    contKind: 'bag',
-    store: 'array',
-    arraySize: 6,
-  },
-  { name: 'bag/vector', config: { outer: 'vector', inner: 'bag' }, kind: 'bag', contKind: 'bag', store: 'vector' },
-  {
-    name: 'bag + queue continuations',
-    config: { inner: 'bag', continuations: 'queue' },
-    kind: 'bag',
-    contKind: 'queue',
-    store: 'hashmap',
-  },
-  {
-    name: 'bag + stack continuations',
-    config: { inner: 'bag', continuations: 'stack' },
-    kind: 'bag',
-    contKind: 'stack',
-    store: 'hashmap',
-  },
-];
-
-// ---------------------------------------------------------------- operations
-
-/** Channel refs 0..3 are the integers 0..3; 4 and 5 are the first two gensym names (or 0 and 1 before them). */
-type Op =
-  | { t: 'produce'; ch: number; v: number; persist: boolean; prio: number | undefined }
-  | { t: 'consume'; chs: number[]; pats: Pat[]; persist: boolean; peeks: number[] }
-  | { t: 'gensym' };
-
-function showRef(ref: number): string {
-  return ref < 4 ? `${ref}` : `g${ref - 4}`;
-}
-
-function showOp(op: Op): string {
-  if (op.t === 'gensym') return 'gensym()';
-  if (op.t === 'produce') {
-    const prio = op.prio === undefined ? '' : ` @${op.prio}`;
-    return `produce(${showRef(op.ch)}, v${op.v}${op.persist ? ', persist' : ''}${prio})`;
-  }
-  const pos = op.chs.map((ch, i) => `${showRef(ch)}:${showPat(op.pats[i])}${op.peeks.includes(i) ? '(peek)' : ''}`);
-  return `consume(${pos.join(' & ')}${op.persist ? ', persist' : ''})`;
-}
-
-const printable = (op: Op): Op => Object.assign(op, { [fc.toStringMethod]: () => showOp(op) });
-
-const sometimes = fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) });
-const patArb: fc.Arbitrary<Pat> = fc.oneof(
-  { weight: 2, arbitrary: fc.constant(null) },
-  {
-    weight: 3,
-    arbitrary: fc.constantFrom<Pat>({ mod: 2, rem: 0 }, { mod: 2, rem: 1 }, { mod: 3, rem: 0 }, { mod: 3, rem: 1 }),
-  },
-);
-
-function opArb(cfg: Cfg, repeated: boolean): fc.Arbitrary<Op> {
-  const ref = fc.nat({ max: 5 });
-  const produce = fc
-    .record({
-      ch: ref,
-      v: fc.nat({ max: 7 }),
-      persist: sometimes,
-      prio: cfg.kind === 'priorityqueue' ? fc.option(fc.nat({ max: 3 }), { nil: undefined }) : fc.constant(undefined),
-    })
-    .map((r): Op => printable({ t: 'produce', ...r }));
-  const chs = repeated
-    ? fc.array(fc.nat({ max: 3 }), { minLength: 1, maxLength: 3 })
-    : fc.uniqueArray(ref, { minLength: 1, maxLength: 3 });
-  const consume = fc
-    .record({
-      chs,
-      pats: fc.array(patArb, { minLength: 3, maxLength: 3 }),
-      persist: sometimes,
-      peekMask: fc.array(sometimes, { minLength: 3, maxLength: 3 }),
-    })
-    .map(({ chs, pats, persist, peekMask }): Op => {
-      const peeks = chs.flatMap((_, i) => (peekMask[i] ? [i] : []));
-      return printable({ t: 'consume', chs, pats: pats.slice(0, chs.length), persist, peeks });
-    });
-  return fc.oneof(
-    { weight: 5, arbitrary: produce },
-    { weight: 4, arbitrary: consume },
-    { weight: 1, arbitrary: fc.constant<Op>({ t: 'gensym' }).map((op) => printable({ ...op })) },
-  );
-}
-
-const opsArb = (cfg: Cfg, repeated: boolean) => fc.array(opArb(cfg, repeated), { maxLength: 40, size: 'max' });
-
-// ---------------------------------------------------------------- the run
-
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 const codeOf = (e: unknown) => (e as { code?: unknown }).code;
 const showStored = (d: StoredDatum<Value>) =>
   `${String(d.datum)}${d.persistent ? '!' : ''}${d.priority === undefined ? '' : `@${d.priority}`}`;
 
+function showFiring(f: F): string {
+  const ms = f.matches.map((m) => `${String(m.datum)}${m.persistent ? '!' : ''}${m.peeked ? '(peek)' : ''}`);
+  return `k${String(f.continuation)}${f.persistent ? '!' : ''}<-[${ms.join(', ')}]`;
+}
+
+/** One random run: a fresh space, the model, and everything the checks remember. */
 class Run {
   readonly space: Space<Types>;
   readonly model: Model;
   /** Every channel the run can name, by model key. */
-  readonly chanOf = new Map<string, Value>();
+  private readonly chanOf = new Map<string, Value>();
   private readonly names: Name[] = [];
   private readonly seenNames = new Set<string>();
-  private readonly persistentStored: [string, number][] = [];
+  private persistentStored: [string, number][] = [];
+  private readonly trace: string[] = [];
   private nextCont = 0;
   private counter = 0;
 
   constructor(
     readonly cfg: Cfg,
-    /** Consumes may name a channel twice: only accounting is checked, not eligibility or the invariant. */
+    /** Joins may name a channel twice: only accounting is checked, not eligibility or the invariant. */
     readonly repeated: boolean,
   ) {
     this.space = createSpace<Pat, number>({ config: cfg.config, matcher });
@@ -179,29 +59,41 @@ class Run {
     for (let i = 0; i < 4; i++) this.chanOf.set(this.key(i), i);
   }
 
-  /** Model key of a channel: Array and Vector spaces address slots, so a name and its slot index agree. */
+  /** Model key of a channel. Array and Vector spaces address slots: a name and its slot index agree. */
   key(ch: Value): string {
     if (typeof ch === 'number') return `n${ch}`;
     assert.ok(ch instanceof Name, `unexpected channel ${String(ch)}`);
-    const view = new DataView(ch.bytes.buffer, ch.bytes.byteOffset, ch.bytes.length);
-    // In a HashMap space a name is its own channel (`N<index>`), distinct from the integers.
-    return `${this.cfg.store === 'hashmap' ? 'N' : 'n'}${view.getBigUint64(ch.bytes.length - 8)}`;
+    const index = new DataView(ch.bytes.buffer, ch.bytes.byteOffset, ch.bytes.length).getBigUint64(ch.bytes.length - 8);
+    // In a HashMap space a name is a channel of its own (`N<index>`), distinct from the integers.
+    return `${this.cfg.store === 'hashmap' ? 'N' : 'n'}${index}`;
   }
 
-  resolve(ref: number): Value {
+  private resolve(ref: number): Value {
     return ref < 4 ? ref : (this.names[ref - 4] ?? ref - 4);
   }
 
   exec(op: Op, index: number): void {
+    this.trace.push(`#${index} ${showOp(op)}`);
     try {
       if (op.t === 'produce') this.produce(op);
-      else if (op.t === 'consume') this.consume(op);
-      else this.gensym();
+      else if (op.t === 'consume' || op.t === 'install') this.consume(op);
+      else if (op.t === 'gensym') this.gensym();
+      else this.clear();
       this.check();
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      throw new Error(`step ${index} ${showOp(op)}: ${message}\n  model now: ${this.model.show()}`, { cause: e });
+      const trace = this.trace.join('\n    ');
+      throw new Error(
+        `step ${index} ${showOp(op)}: ${message}\n  model: ${this.model.show()}\n  trace:\n    ${trace}`,
+        {
+          cause: e,
+        },
+      );
     }
+  }
+
+  private note(text: string): void {
+    this.trace[this.trace.length - 1] += ` ${text}`;
   }
 
   private produce(op: Extract<Op, { t: 'produce' }>): void {
@@ -210,19 +102,25 @@ class Run {
     const v = this.cfg.kind === 'set' ? op.v : this.counter++ * 8 + op.v;
     const priority = this.cfg.kind === 'priorityqueue' ? op.prio : undefined;
     const options = { persist: op.persist, priority };
+    this.note(`[datum ${v} on ${k}]`);
     if (this.cfg.kind === 'cell' && this.model.list(k).length > 0) {
       const before = this.snapshot();
-      assert.throws(() => this.space.produce(ch, v, options), (e) => codeOf(e) === 'CellAlreadyFull');
+      assert.throws(
+        () => this.space.produce(ch, v, options),
+        (e) => codeOf(e) === 'CellAlreadyFull',
+      );
       assert.equal(this.snapshot(), before, 'a refused produce changed the space');
+      this.note('refused');
       return;
     }
     const fs = this.space.produce(ch, v, options);
+    this.note(`→ ${fs.map(showFiring).join(' ') || 'no firing'}`);
     const stored = this.model.insert(k, v, op.persist, priority);
     if (!stored) assert.equal(fs.length, 0, `set duplicate ${v} was ignored but fired`);
     this.apply(fs, (f, j) => {
       if (j > 0 || this.repeated) return;
-      // The invariant held before, so the first firing must use the new datum; the other
-      // positions take the first eligible match in collection order.
+      // The invariant held before, so the first firing must use the new datum; every other
+      // position takes the first eligible match in collection order.
       const pin = f.channels.findIndex((c) => this.key(c) === k);
       assert.ok(pin >= 0 && f.matches[pin].datum === v, `first firing ${showFiring(f)} does not use datum ${v}`);
       this.checkGreedy(f, pin);
@@ -241,48 +139,62 @@ class Run {
     }
   }
 
-  private consume(op: Extract<Op, { t: 'consume' }>): void {
-    let positions = op.chs.map((ref, i) => ({ ch: this.resolve(ref), pat: op.pats[i], peek: op.peeks.includes(i) }));
+  private consume(op: ConsumeOp): void {
+    const persist = op.t === 'install' || op.persist;
+    const opPeeks = op.t === 'install' ? [] : op.peeks;
+    let positions = op.chs.map((ref, i) => ({ ch: this.resolve(ref), pat: op.pats[i], peek: opPeeks.includes(i) }));
     if (!this.repeated) {
-      // Distinct refs may name one slot (g0 is slot 0 in an Array space): keep the first.
+      // Distinct refs may still name one slot (g0 is slot 0 of an Array space): keep the first.
       positions = positions.filter((p, i) => positions.findIndex((q) => this.key(q.ch) === this.key(p.ch)) === i);
     }
     const chs = positions.map((p) => p.ch);
     const pats = positions.map((p) => p.pat);
     const peeks = positions.flatMap((p, i) => (p.peek ? [i] : []));
     const id = this.nextCont++;
-    const c: MCont = { id, chans: chs.map((ch) => this.key(ch)), pats, persist: op.persist, peeks };
+    const c: MCont = { id, chans: chs.map((ch) => this.key(ch)), pats, persist, peeks };
+    this.note(`[k${id}]`);
     const before = this.dataSnapshot();
-    // Model the new continuation as stored at the end of its join; firing it removes it again.
+    // The new continuation is modelled as stored at the end of its join; firing it removes it again.
     this.model.addCont(c);
-    const fs = this.space.consume(chs, pats, id, { persist: op.persist, peeks });
+    const fs =
+      op.t === 'install' ? this.space.install(chs, pats, id) : this.space.consume(chs, pats, id, { persist, peeks });
+    this.note(`→ ${fs.map(showFiring).join(' ') || 'no firing'}`);
     let greedy = !this.repeated;
     this.apply(fs, (f, j) => {
       if (this.repeated) return;
       if (j === 0) assert.equal(f.continuation, id, `first firing ${showFiring(f)} is not the new continuation`);
+      // The new continuation's own firings come first; until one consumes nothing, each takes
+      // the first eligible match at every position.
       if (!greedy || f.continuation !== id) {
         greedy = false;
         return;
       }
       this.checkGreedy(f, -1);
-      if (op.persist && f.matches.every((m) => m.peeked || m.persistent)) greedy = false;
+      if (persist && f.matches.every((m) => m.peeked || m.persistent)) greedy = false;
     });
     const fired = fs.filter((f) => f.continuation === id).length;
     const waiting = this.model.findCont(id) !== undefined;
-    if (op.persist) assert.ok(waiting, `persistent continuation k${id} not stored`);
+    if (persist) assert.ok(waiting, `persistent continuation k${id} not stored`);
     else {
       assert.ok(fired <= 1, `continuation k${id} fired ${fired}×`);
       assert.notEqual(fired === 1, waiting, `continuation k${id}: fired ${fired}×, stored ${waiting}`);
     }
-    if (fs.length === 0) assert.equal(this.dataSnapshot(), before, 'a consume that fired nothing changed data');
+    if (fs.length === 0) {
+      const after = this.dataSnapshot();
+      assert.equal(after, before, `a consume that fired nothing changed data: ${before} → ${after}`);
+    }
   }
 
   private gensym(): void {
     const issued = this.seenNames.size;
     if (this.cfg.arraySize !== undefined && issued >= this.cfg.arraySize) {
       const before = this.snapshot();
-      assert.throws(() => this.space.gensym(), (e) => codeOf(e) === 'OutOfNames');
+      assert.throws(
+        () => this.space.gensym(),
+        (e) => codeOf(e) === 'OutOfNames',
+      );
       assert.equal(this.snapshot(), before, 'a refused gensym changed the space');
+      this.note('→ OutOfNames');
       return;
     }
     const name = this.space.gensym();
@@ -295,12 +207,21 @@ class Run {
     else assert.equal(this.space.nameCount, this.seenNames.size, 'nameCount');
     this.names.push(name);
     const k = this.key(name);
+    this.note(`→ ${k}`);
     if (this.cfg.store !== 'array') {
       // Array slots are also addressed by integers, so only there may a fresh name hold something.
       assert.ok(!this.model.usedChannels().has(k), `fresh name ${k} addresses a used channel`);
     }
     // Only g0 and g1 are ever used as channels.
     if (this.names.length <= 2 && !this.chanOf.has(k)) this.chanOf.set(k, name);
+  }
+
+  private clear(): void {
+    const names = this.space.nameCount;
+    this.space.clear();
+    this.model.clear();
+    this.persistentStored = [];
+    assert.equal(this.space.nameCount, names, 'clear() changed the name counter');
   }
 
   /** Checks each reported firing against the model, then applies it. */
@@ -332,22 +253,25 @@ class Run {
         const d = model.find(k, m.datum);
         assert.ok(d !== undefined, `${where}: datum ${m.datum} is not stored on ${k}`);
         assert.equal(m.persistent, d.persist, `${where}: match ${i} persistent flag`);
-        if (!this.repeated) {
-          const eligible = model.eligible(k);
-          assert.ok(eligible.includes(d), `${where}: ${showDatum(d)} not eligible on ${k} (eligible: ${eligible.map(showDatum)})`);
-        }
+        if (this.repeated) return;
+        const eligible = model.eligible(k);
+        assert.ok(
+          eligible.includes(d),
+          `${where}: ${showDatum(d)} not eligible on ${k} (eligible: ${eligible.map(showDatum)})`,
+        );
       });
       if (c.persist && f.matches.every((m) => m.peeked || m.persistent)) {
         const combo = `${c.id}|${f.matches.map((m) => `${this.key(m.channel)}:${String(m.datum)}`).join(',')}`;
-        assert.ok(!nonConsuming.has(combo), `${where}: non-consuming firing repeated in one operation`);
+        assert.ok(!nonConsuming.has(combo), `${where}: a firing that consumes nothing repeated in one operation`);
         nonConsuming.add(combo);
       }
-      for (const m of f.matches) if (!m.peeked && !m.persistent) model.removeDatum(this.key(m.channel), m.datum as number);
+      for (const m of f.matches)
+        if (!m.peeked && !m.persistent) model.removeDatum(this.key(m.channel), m.datum as number);
       if (!c.persist) model.removeCont(c);
     });
   }
 
-  /** Positions other than `pin` took the first eligible matching datum (the model is pre-firing). */
+  /** Every position except `pin` took the first eligible matching datum (the model is pre-firing). */
   private checkGreedy(f: F, pin: number): void {
     f.matches.forEach((m, i) => {
       if (i === pin) return;
@@ -367,12 +291,11 @@ class Run {
       if (this.cfg.kind === 'cell') assert.ok(actual.length <= 1, `cell ${k} holds ${actual.length} data`);
     }
     for (const [k, v] of this.persistentStored) {
-      assert.ok(
-        space.getData(this.chanOf.get(k)!).some((d) => d.datum === v && d.persistent),
-        `persistent ${v} gone from ${k}`,
-      );
+      const kept = space.getData(this.chanOf.get(k)!).some((d) => d.datum === v && d.persistent);
+      assert.ok(kept, `persistent datum ${v} disappeared from ${k}`);
     }
     for (const [gk, conts] of model.groups) {
+      // getWaiting takes the channels in any order: ask in reverse.
       const chans = [...conts[0].chans].reverse().map((k) => this.chanOf.get(k)!);
       const [got, want] = [space.getWaiting(chans).map(this.showWaiting).join(' '), conts.map(showCont).join(' ')];
       assert.equal(got, want, `waiting on {${gk}}: engine [${got}], model [${want}]`);
@@ -390,13 +313,17 @@ class Run {
     }
   }
 
-  /** getWaiting is empty on every join of known channels that the model says has nothing (costly: end of run). */
+  /** getWaiting is empty on every join of known channels the model says is empty (costly: run end). */
   checkNoExtraJoins(): void {
-    for (const [gk, chans] of allJoins(this.chanOf)) {
-      if (this.model.groups.has(gk)) continue;
-      const extra = this.space.getWaiting(chans);
-      assert.equal(extra.length, 0, `waiting on {${gk}}: ${extra.map(this.showWaiting)}`);
-    }
+    const keys = [...this.chanOf.keys()];
+    const walk = (from: number, acc: string[]): void => {
+      if (acc.length > 0 && !this.model.groups.has(groupKey(acc))) {
+        const extra = this.space.getWaiting(acc.map((k) => this.chanOf.get(k)!));
+        assert.equal(extra.length, 0, `waiting on {${acc}}: ${extra.map(this.showWaiting)}`);
+      }
+      if (acc.length < 3) for (let i = from; i < keys.length; i++) walk(i + 1, [...acc, keys[i]]);
+    };
+    walk(0, []);
   }
 
   private readonly showWaiting = (w: WaitingInfo<Types>): string =>
@@ -417,37 +344,19 @@ class Run {
     const waiting = [...this.model.groups.values()].map((cs) =>
       this.space.getWaiting(cs[0].chans.map((k) => this.chanOf.get(k)!)).map(this.showWaiting),
     );
-    const joins = [...this.chanOf.values()].map((ch) => this.space.getJoins(ch).map((cs) => cs.map((c) => this.key(c))));
+    const joins = [...this.chanOf.values()].map((ch) =>
+      this.space.getJoins(ch).map((cs) => cs.map((c) => this.key(c))),
+    );
     const channels = this.space.channels().map((c) => this.key(c));
     return JSON.stringify([this.dataSnapshot(), waiting, joins, channels, this.space.nameCount]);
   }
 }
 
-function showFiring(f: F): string {
-  const ms = f.matches.map((m) => `${String(m.datum)}${m.persistent ? '!' : ''}${m.peeked ? '(peek)' : ''}`);
-  return `k${String(f.continuation)}${f.persistent ? '!' : ''}<-[${ms.join(', ')}]`;
-}
-
-/** Every join of 1–3 distinct channels among `chanOf`, by group key. */
-function allJoins(chanOf: ReadonlyMap<string, Value>): Map<string, Value[]> {
-  const keys = [...chanOf.keys()];
-  const joins = new Map<string, Value[]>();
-  const walk = (from: number, acc: string[]) => {
-    if (acc.length > 0) joins.set(groupKey(acc), acc.map((k) => chanOf.get(k)!));
-    if (acc.length === 3) return;
-    for (let i = from; i < keys.length; i++) walk(i + 1, [...acc, keys[i]]);
-  };
-  walk(0, []);
-  return joins;
-}
-
 function runOps(cfg: Cfg, ops: readonly Op[], repeated: boolean): void {
   const run = new Run(cfg, repeated);
-  ops.forEach((op, i) => run.exec(op, i));
+  for (const [i, op] of ops.entries()) run.exec(op, i);
   run.checkNoExtraJoins();
 }
-
-// ---------------------------------------------------------------- properties
 
 describe('engine properties against a brute-force model', () => {
   for (const cfg of CONFIGS) {

@@ -32,7 +32,11 @@ export const CONFIGS: readonly Cfg[] = [
   hashmap('stack', 'stack'),
   hashmap('set', 'set'),
   hashmap('cell', 'bag'),
-  { ...hashmap('priorityqueue', 'bag', { inner: 'priorityqueue', levels: 3 }), name: 'priorityqueue(3)/hashmap', levels: 3 },
+  {
+    ...hashmap('priorityqueue', 'bag', { inner: 'priorityqueue', levels: 3 }),
+    name: 'priorityqueue(3)/hashmap',
+    levels: 3,
+  },
   {
     name: 'bag/array(6)',
     config: { outer: 'array', inner: 'bag', size: 6 },

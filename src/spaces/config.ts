@@ -115,7 +115,9 @@ export function defaultContinuations(inner: DataCollectionKind): ContinuationCol
 
 function oneOf<K extends string>(what: string, value: unknown, allowed: readonly K[]): asserts value is K {
   if (!allowed.includes(value as K)) {
-    throw new InvalidConfigurationError(`unknown ${what} ${JSON.stringify(value)}: expected one of ${allowed.join(', ')}`);
+    throw new InvalidConfigurationError(
+      `unknown ${what} ${JSON.stringify(value)}: expected one of ${allowed.join(', ')}`,
+    );
   }
 }
 

@@ -15,9 +15,9 @@ export {
   QUALIFIERS,
   type Qualifier,
   resolveConfig,
-  STORE_KINDS,
   type SpaceConfig,
   type SpaceConfigInput,
+  STORE_KINDS,
   type StoreKind,
 } from './config.js';
 export * from './errors.js';

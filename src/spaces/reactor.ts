@@ -10,7 +10,7 @@
  * A firing that consumes nothing (a persistent continuation with persistent or peeked data)
  * leaves the state unchanged, so it could repeat forever; it fires once per operation.
  */
-import { FiringRecord, type ChannelEntry, type JoinGroup, MatchRecord, type Waiting } from './entries.js';
+import { type ChannelEntry, FiringRecord, type JoinGroup, MatchRecord, type Waiting } from './entries.js';
 import type { Matcher } from './matchers/matcher.js';
 import { Search } from './search.js';
 import type { ChannelStore } from './stores/store.js';
@@ -143,9 +143,19 @@ export class Reactor<T extends SpaceTypes> {
       const data = source.data!;
       const suffix = source === w.entries[i] ? undefined : this.store.suffix(w.entries[i], source);
       const peeked = w.peeks?.[i] === true;
-      matches[i] = new MatchRecord<T>(source.channel, data.datum(h), data.persistent(h), peeked, search.bindings[i], suffix);
+      matches[i] = new MatchRecord<T>(
+        source.channel,
+        data.datum(h),
+        data.persistent(h),
+        peeked,
+        search.bindings[i],
+        suffix,
+      );
     }
-    if (!search.consumes(w)) (search.fired ??= new Set()).add(search.key(w));
+    if (!search.consumes(w)) {
+      if (search.fired === null) search.fired = new Set();
+      search.fired.add(search.key(w));
+    }
     for (let i = 0; i < n; i++) {
       if (matches[i].peeked || matches[i].persistent) continue;
       const source = search.sources[i];
@@ -154,7 +164,8 @@ export class Reactor<T extends SpaceTypes> {
       if (source.idle) this.store.release(source);
     }
     if (group !== null && !w.persist) this.remove(group, wh);
-    (this.firings ??= []).push(new FiringRecord(w, matches));
+    if (this.firings === null) this.firings = [];
+    this.firings.push(new FiringRecord(w, matches));
   }
 
   /** Removes a stored continuation, queueing the one its removal made eligible. */

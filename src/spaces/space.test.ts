@@ -261,9 +261,15 @@ describe('cascades keep the no-pending-match invariant', () => {
     s.produce('a', 'x');
     s.consume(['a', 'b'], [p(_), p(_)], 'head');
     s.consume(['a', 'b'], [p(_), p(_)], 'second');
-    assert.deepEqual(s.produce('b', 1).map((f) => f.continuation), ['head']);
+    assert.deepEqual(
+      s.produce('b', 1).map((f) => f.continuation),
+      ['head'],
+    );
     s.produce('a', 'y');
-    assert.deepEqual(s.produce('b', 2).map((f) => f.continuation), ['second']);
+    assert.deepEqual(
+      s.produce('b', 2).map((f) => f.continuation),
+      ['second'],
+    );
   });
 });
 

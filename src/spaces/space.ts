@@ -261,7 +261,8 @@ export class Space<T extends SpaceTypes> {
 
   private entriesFor(channels: readonly T['channel'][], keys: readonly ChannelKey[]): ChannelEntry<T>[] {
     const entries: ChannelEntry<T>[] = new Array(keys.length);
-    for (let i = 0; i < keys.length; i++) entries[i] = this.store.get(keys[i]) ?? this.store.create(channels[i], keys[i]);
+    for (let i = 0; i < keys.length; i++)
+      entries[i] = this.store.get(keys[i]) ?? this.store.create(channels[i], keys[i]);
     return entries;
   }
 

@@ -149,7 +149,10 @@ describe('cell', () => {
   test('holds one item; a second put is refused with CellAlreadyFull; reusable after a take', () => {
     const c = new OrderedCollection<number>('cell');
     const h = put(c, 1);
-    assert.throws(() => put(c, 2), (e: unknown) => e instanceof CellAlreadyFullError && e.code === 'CellAlreadyFull');
+    assert.throws(
+      () => put(c, 2),
+      (e: unknown) => e instanceof CellAlreadyFullError && e.code === 'CellAlreadyFull',
+    );
     assert.deepEqual(contents(c), [1]);
     c.take(h);
     assert.equal(c.size, 0);

@@ -77,7 +77,9 @@ export class ContinuationCollection<W extends { readonly setKey: string | number
 
   items(): W[] {
     const out: W[] = [];
-    this.forEach((w) => out.push(w));
+    this.forEach((w) => {
+      out.push(w);
+    });
     return out;
   }
 

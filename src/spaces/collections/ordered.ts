@@ -114,7 +114,9 @@ export class OrderedCollection<A> extends SlotLog<A> implements DataCollection<A
 
   items(): StoredDatum<A>[] {
     const out: StoredDatum<A>[] = [];
-    this.forEach((datum, flags) => out.push({ datum, persistent: (flags & PERSISTENT) !== 0 }));
+    this.forEach((datum, flags) => {
+      out.push({ datum, persistent: (flags & PERSISTENT) !== 0 });
+    });
     return out;
   }
 

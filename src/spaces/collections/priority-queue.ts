@@ -75,7 +75,7 @@ export class PriorityQueueCollection<A> implements DataCollection<A> {
 
   isLive(h: number): boolean {
     const log = this.levels[h % MAX_PRIORITY_LEVELS];
-    return log !== undefined && log.isLive(Math.floor(h / MAX_PRIORITY_LEVELS));
+    return log?.isLive(Math.floor(h / MAX_PRIORITY_LEVELS));
   }
 
   datum(h: number): A {
@@ -101,9 +101,11 @@ export class PriorityQueueCollection<A> implements DataCollection<A> {
 
   items(): StoredDatum<A>[] {
     const out: StoredDatum<A>[] = [];
-    this.levels.forEach((log, priority) =>
-      log.forEach((datum, flags) => out.push({ datum, persistent: (flags & PERSISTENT) !== 0, priority })),
-    );
+    this.levels.forEach((log, priority) => {
+      log.forEach((datum, flags) => {
+        out.push({ datum, persistent: (flags & PERSISTENT) !== 0, priority });
+      });
+    });
     return out;
   }
 

@@ -72,7 +72,7 @@ export class SlotLog<V> {
   /** Previous live handle before `h` in insertion order, or -1. */
   prevLive(h: number): number {
     const items = this.slots;
-    for (let i = (h > items.length ? items.length : h) - 1; i >= this.head; i--) if (items[i] !== HOLE) return i;
+    for (let i = Math.min(h, items.length) - 1; i >= this.head; i--) if (items[i] !== HOLE) return i;
     return -1;
   }
 

@@ -132,7 +132,11 @@ describe('pathmap store', () => {
     s.produce(['a', 'b'], 'b');
     const [f] = s.consume([['a']], [p(_)], 'k');
     assert.equal(f.matches[0].datum, 'b');
-    const remaining = [['a', 'c'], ['a', 'b', 'z'], ['a', 'b']].map((ch) => s.getData(ch).length);
+    const remaining = [
+      ['a', 'c'],
+      ['a', 'b', 'z'],
+      ['a', 'b'],
+    ].map((ch) => s.getData(ch).length);
     assert.deepEqual(remaining, [1, 1, 0]);
   });
 
