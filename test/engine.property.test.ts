@@ -16,7 +16,7 @@ import { predicateMatcher } from '../src/spaces/matchers/basic.js';
 import type { Space } from '../src/spaces/space.js';
 import type { Firing, WaitingInfo } from '../src/spaces/types.js';
 import { groupKey, type MCont, Model, type Pat, patMatches, showCont, showDatum } from './model.js';
-import { type Cfg, CONFIGS, type ConsumeOp, type Op, opsArb, showOp } from './ops.js';
+import { type Cfg, CONFIGS, type ConsumeOp, compactionArb, type Mode, type Op, opsArb, showOp } from './ops.js';
 
 type Types = ValueTypes<Pat, number>;
 type F = Firing<Types>;
@@ -53,6 +53,8 @@ class Run {
     readonly cfg: Cfg,
     /** Joins may name a channel twice: only accounting is checked, not eligibility or the invariant. */
     readonly repeated: boolean,
+    /** Also require that a non-persistent datum fills at most one position of a firing. */
+    private readonly oneDatumOnePosition = false,
   ) {
     this.space = createSpace<Pat, number>({ config: cfg.config, matcher });
     this.model = new Model(cfg.kind, cfg.contKind, (cfg.levels ?? 2) - 1);
@@ -78,6 +80,7 @@ class Run {
       if (op.t === 'produce') this.produce(op);
       else if (op.t === 'consume' || op.t === 'install') this.consume(op);
       else if (op.t === 'gensym') this.gensym();
+      else if (op.t === 'invalid') this.invalid(op);
       else this.clear();
       this.check();
     } catch (e) {
@@ -216,6 +219,28 @@ class Run {
     if (this.names.length <= 2 && !this.chanOf.has(k)) this.chanOf.set(k, name);
   }
 
+  /** A refused call throws its typed error and changes nothing. */
+  private invalid(op: Extract<Op, { t: 'invalid' }>): void {
+    const ch = this.resolve(op.ch);
+    const { kind, store } = this.cfg;
+    const before = this.snapshot();
+    let call: () => unknown = () => this.space.consume([ch], [null], -1, { peeks: [1] });
+    let code = 'InvalidPeek';
+    if (op.what === 'arity') [call, code] = [() => this.space.consume([ch, 3], [null], -1), 'ArityMismatch'];
+    if (op.what === 'empty') [call, code] = [() => this.space.consume([], [], -1), 'ArityMismatch'];
+    if (op.what === 'priority' && kind === 'priorityqueue') {
+      [call, code] = [() => this.space.produce(ch, 1, { priority: op.ch % 2 === 0 ? -1 : 1.5 }), 'InvalidPriority'];
+    }
+    if (op.what === 'channel' && store === 'array') {
+      [call, code] = [() => this.space.consume([ch, this.cfg.arraySize!], [null, null], -1), 'InvalidConfiguration'];
+    }
+    if (op.what === 'channel' && store === 'vector')
+      [call, code] = [() => this.space.produce('x', 1), 'InvalidChannel'];
+    this.note(`[expects ${code}]`);
+    assert.throws(call, (e) => codeOf(e) === code, `expected ${code}`);
+    assert.equal(this.snapshot(), before, 'a refused call changed the space');
+  }
+
   private clear(): void {
     const names = this.space.nameCount;
     this.space.clear();
@@ -260,6 +285,10 @@ class Run {
           `${where}: ${showDatum(d)} not eligible on ${k} (eligible: ${eligible.map(showDatum)})`,
         );
       });
+      if (this.oneDatumOnePosition) {
+        const used = f.matches.filter((m) => !m.persistent).map((m) => `${this.key(m.channel)}:${String(m.datum)}`);
+        assert.equal(new Set(used).size, used.length, `${where}: one non-persistent datum fills two positions`);
+      }
       if (c.persist && f.matches.every((m) => m.peeked || m.persistent)) {
         const combo = `${c.id}|${f.matches.map((m) => `${this.key(m.channel)}:${String(m.datum)}`).join(',')}`;
         assert.ok(!nonConsuming.has(combo), `${where}: a firing that consumes nothing repeated in one operation`);
@@ -352,28 +381,47 @@ class Run {
   }
 }
 
-function runOps(cfg: Cfg, ops: readonly Op[], repeated: boolean): void {
-  const run = new Run(cfg, repeated);
+function runOps(cfg: Cfg, ops: readonly Op[], mode: Mode, oneDatumOnePosition = false): void {
+  const run = new Run(cfg, mode === 'repeated', oneDatumOnePosition);
   for (const [i, op] of ops.entries()) run.exec(op, i);
   run.checkNoExtraJoins();
 }
 
+const property =
+  (cfg: Cfg, mode: Mode, numRuns: number, oneDatumOnePosition = false) =>
+  () =>
+    fc.assert(
+      fc.property(opsArb(cfg, mode), (ops) => runOps(cfg, ops, mode, oneDatumOnePosition)),
+      { numRuns, includeErrorInReport: true },
+    );
+
 describe('engine properties against a brute-force model', () => {
   for (const cfg of CONFIGS) {
-    test(`${cfg.name}: accounting, eligibility, invariant, persistence (distinct channels)`, () => {
+    test(
+      `${cfg.name}: accounting, eligibility, invariant, persistence (distinct channels)`,
+      property(cfg, 'distinct', 200),
+    );
+  }
+  for (const cfg of CONFIGS) {
+    test(`${cfg.name}: the same over long runs on two channels`, property(cfg, 'long', 6));
+  }
+  for (const cfg of [CONFIGS[0], CONFIGS[3]]) {
+    test(`${cfg.name}: the same while collection logs compact`, () =>
       fc.assert(
-        fc.property(opsArb(cfg, false), (ops) => runOps(cfg, ops, false)),
-        { numRuns: 200, includeErrorInReport: true },
-      );
-    });
+        fc.property(compactionArb(cfg), (ops) => runOps(cfg, ops, 'distinct')),
+        { numRuns: 15, includeErrorInReport: true },
+      ));
+  }
+  for (const cfg of CONFIGS) {
+    test(`${cfg.name}: accounting with repeated channels in joins`, property(cfg, 'repeated', 60));
   }
 
-  for (const cfg of CONFIGS) {
-    test(`${cfg.name}: accounting with repeated channels in joins`, () => {
-      fc.assert(
-        fc.property(opsArb(cfg, true), (ops) => runOps(cfg, ops, true)),
-        { numRuns: 60, includeErrorInReport: true },
-      );
-    });
-  }
+  // search.ts: "a channel named twice gives two data". The engine lets one non-persistent datum
+  // fill two positions when one of them peeks: produce(0, 1); consume([0, 0], [_, _], k, { peeks: [0] })
+  // fires k with [1 (peeked), 1 (taken)]. Reported as an engine bug; remove `todo` once fixed.
+  test(
+    'repeated channels: one non-persistent datum fills at most one position of a firing',
+    { todo: 'engine bug: a peeked position and a taking position share one datum' },
+    property(CONFIGS[0], 'repeated', 200, true),
+  );
 });

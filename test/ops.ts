@@ -60,7 +60,11 @@ export type Op =
   | { t: 'consume'; chs: number[]; pats: Pat[]; persist: boolean; peeks: number[] }
   | { t: 'install'; chs: number[]; pats: Pat[] }
   | { t: 'gensym' }
-  | { t: 'clear' };
+  | { t: 'clear' }
+  /** A call the engine must refuse without changing anything (see `Run.invalid`). */
+  | { t: 'invalid'; what: Invalid; ch: number };
+
+export type Invalid = 'peek' | 'arity' | 'empty' | 'priority' | 'channel';
 
 export type ConsumeOp = Extract<Op, { t: 'consume' | 'install' }>;
 
@@ -73,6 +77,8 @@ export function showOp(op: Op): string {
     case 'gensym':
     case 'clear':
       return `${op.t}()`;
+    case 'invalid':
+      return `invalid ${op.what} on ${showRef(op.ch)}`;
     case 'produce': {
       const prio = op.prio === undefined ? '' : ` @${op.prio}`;
       return `produce(${showRef(op.ch)}, v${op.v}${op.persist ? ', persist' : ''}${prio})`;
@@ -98,9 +104,16 @@ const patArb: fc.Arbitrary<Pat> = fc.oneof(
   },
 );
 
-/** One operation. With `repeated`, a join may name one channel (0..3) several times. */
-export function opArb(cfg: Cfg, repeated: boolean): fc.Arbitrary<Op> {
-  const ref = fc.nat({ max: 5 });
+/**
+ * How operations are drawn: `distinct` joins name 1–3 distinct channels among 0..3, g0, g1;
+ * `repeated` joins may name one of 0..3 several times; `long` uses only channels 0 and 1 in
+ * sequences of up to 300 operations, so collections grow, shrink and compact.
+ */
+export type Mode = 'distinct' | 'repeated' | 'long';
+
+/** One operation. */
+export function opArb(cfg: Cfg, mode: Mode): fc.Arbitrary<Op> {
+  const ref = fc.nat({ max: mode === 'long' ? 1 : 5 });
   const produce = fc
     .record({
       ch: ref,
@@ -110,9 +123,10 @@ export function opArb(cfg: Cfg, repeated: boolean): fc.Arbitrary<Op> {
     })
     .map((r): Op => printable({ t: 'produce', ...r }));
   const join = fc.record({
-    chs: repeated
-      ? fc.array(fc.nat({ max: 3 }), { minLength: 1, maxLength: 3 })
-      : fc.uniqueArray(ref, { minLength: 1, maxLength: 3 }),
+    chs:
+      mode === 'repeated'
+        ? fc.array(fc.nat({ max: 3 }), { minLength: 1, maxLength: 3 })
+        : fc.uniqueArray(ref, { minLength: 1, maxLength: 3 }),
     pats: fc.array(patArb, { minLength: 3, maxLength: 3 }),
   });
   const consume = fc
@@ -123,15 +137,46 @@ export function opArb(cfg: Cfg, repeated: boolean): fc.Arbitrary<Op> {
     });
   const install = join.map(({ chs, pats }): Op => printable({ t: 'install', chs, pats: pats.slice(0, chs.length) }));
   const simple = (t: 'gensym' | 'clear') => fc.constant(null).map((): Op => printable({ t }));
+  const invalid = fc
+    .record({ what: fc.constantFrom<Invalid>('peek', 'arity', 'empty', 'priority', 'channel'), ch: ref })
+    .map((r): Op => printable({ t: 'invalid', ...r }));
   return fc.oneof(
     { weight: 10, arbitrary: produce },
     { weight: 8, arbitrary: consume },
     { weight: 1, arbitrary: install },
-    { weight: 2, arbitrary: simple('gensym') },
-    { weight: 1, arbitrary: simple('clear') },
+    { weight: mode === 'long' ? 0 : 2, arbitrary: simple('gensym') },
+    { weight: mode === 'long' ? 0 : 1, arbitrary: simple('clear') },
+    { weight: 1, arbitrary: invalid },
   );
 }
 
-/** Sequences of up to 40 operations, lengths spread over the whole range. */
-export const opsArb = (cfg: Cfg, repeated: boolean): fc.Arbitrary<Op[]> =>
-  fc.array(opArb(cfg, repeated), { maxLength: 40, size: 'max' });
+/** Sequences of up to 40 operations (300 in `long` mode), lengths spread over the whole range. */
+export const opsArb = (cfg: Cfg, mode: Mode): fc.Arbitrary<Op[]> =>
+  fc.array(opArb(cfg, mode), { maxLength: mode === 'long' ? 300 : 40, size: 'max' });
+
+const P = (v: number, persist = false): Op => printable({ t: 'produce', ch: 0, v, persist, prio: undefined });
+const C = (pat: Pat): Op => printable({ t: 'consume', chs: [0], pats: [pat], persist: false, peeks: [] });
+const EVEN: Pat = { mod: 2, rem: 0 };
+const ODD: Pat = { mod: 2, rem: 1 };
+
+/**
+ * Sequences that leave many interior holes in one collection of channel 0 (a bag's data behind
+ * a persistent odd head, or continuations behind one that never fires), so its log compacts,
+ * with random operations mixed in every eighth step.
+ */
+export function compactionArb(cfg: Cfg): fc.Arbitrary<Op[]> {
+  return fc
+    .tuple(
+      cfg.kind === 'set' ? fc.constant('conts') : fc.constantFrom('data', 'conts'),
+      fc.integer({ min: 40, max: 70 }),
+      fc.array(opArb(cfg, 'long')),
+    )
+    .map(([what, n, noise]) => {
+      const ops = what === 'data' ? [P(1, true), P(0), P(0)] : [C(ODD), C(EVEN), C(EVEN)];
+      for (let i = 0; i < n; i++) {
+        ops.push(...(what === 'data' ? [C(EVEN), P(0)] : [P(0), C(EVEN)]));
+        if (i % 8 === 7 && noise.length > 0) ops.push(noise.pop()!);
+      }
+      return ops;
+    });
+}

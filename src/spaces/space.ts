@@ -56,6 +56,8 @@ export class Space<T extends SpaceTypes> {
   private readonly reactor: Reactor<T>;
   private readonly describe: (channel: T['channel']) => string;
   private nextWaitingId = 0;
+  private readonly keys: ChannelKey[] = [];
+  private readonly datumKey: ((datum: T['datum']) => ChannelKey) | undefined;
   /** Reused for consumes that fire at once (never stored, never handed out). */
   private readonly probe = new Waiting<T>(-1, [], [], [], undefined, false, null, false, undefined);
 
@@ -74,6 +76,7 @@ export class Space<T extends SpaceTypes> {
     if (continuations === 'set' && this.adapter.waitingKey === undefined) {
       throw new InvalidConfigurationError('a set continuation collection needs an adapter with waitingKey');
     }
+    this.datumKey = inner === 'set' ? this.adapter.datumKey?.bind(this.adapter) : undefined;
     this.store = makeStore(this.config, this.adapter);
     this.reactor = new Reactor(this.store, this.matcher);
   }
@@ -119,7 +122,9 @@ export class Space<T extends SpaceTypes> {
     const persist = options?.persist === true;
     const peeks = options?.peeks === undefined ? null : peekMask(options.peeks, n);
     const store = this.store;
-    const keys: ChannelKey[] = new Array(n);
+    // Keys never escape a call, so one scratch array serves every consume.
+    const keys = this.keys;
+    if (keys.length !== n) keys.length = n;
     for (let i = 0; i < n; i++) keys[i] = store.keyOf(channels[i]);
     const repeats = n > 1 && hasRepeats(keys);
     const groupKey = n === 1 ? keys[0] : compositeKey(keys);
@@ -243,7 +248,7 @@ export class Space<T extends SpaceTypes> {
     const { inner, levels } = this.config;
     if (inner === 'priorityqueue') return new PriorityQueueCollection(levels);
     if (inner === 'vectordb') throw new InvalidConfigurationError('vectordb collections are not available');
-    return new OrderedCollection(inner, this.adapter.datumKey?.bind(this.adapter));
+    return new OrderedCollection(inner, this.datumKey);
   }
 
   private newGroup(key: ChannelKey, entries: readonly ChannelEntry<T>[], keys: readonly ChannelKey[]): JoinGroup<T> {
@@ -273,7 +278,7 @@ export class Space<T extends SpaceTypes> {
    */
   private fillProbe(channels: readonly T['channel'][], keys: readonly ChannelKey[]): boolean {
     const entries = this.probe.entries;
-    entries.length = keys.length;
+    if (entries.length !== keys.length) entries.length = keys.length;
     for (let i = 0; i < keys.length; i++) {
       let e = this.store.get(keys[i]);
       if (e === undefined) {
