@@ -22,6 +22,7 @@ export {
 } from './config.js';
 export * from './errors.js';
 export * from './matchers/index.js';
+export { type QualifierTraits, qualifierTraits } from './qualifier.js';
 export { NO_FIRINGS } from './reactor.js';
 export { Space, type SpaceOptions } from './space.js';
 export type * from './types.js';

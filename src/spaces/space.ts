@@ -26,6 +26,7 @@ import {
   SeqChannelNotMobileError,
 } from './errors.js';
 import type { Matcher } from './matchers/matcher.js';
+import { type QualifierTraits, qualifierTraits } from './qualifier.js';
 import { NO_FIRINGS, Reactor } from './reactor.js';
 import { HashMapStore, HashSetStore } from './stores/hashmap.js';
 import { IndexedStore } from './stores/indexed.js';
@@ -50,6 +51,8 @@ export interface SpaceOptions<T extends SpaceTypes> {
 
 export class Space<T extends SpaceTypes> {
   readonly config: SpaceConfig;
+  /** What the space's qualifier promises (persistence across checkpoints, concurrency, mobility). */
+  readonly traits: QualifierTraits;
   readonly matcher: Matcher<T['pattern'], T['datum'], T['bindings']>;
   private readonly adapter: SpaceAdapter<T>;
   private readonly store: ChannelStore<T>;
@@ -63,6 +66,7 @@ export class Space<T extends SpaceTypes> {
 
   constructor(options: SpaceOptions<T>) {
     this.config = resolveConfig(options.config);
+    this.traits = qualifierTraits(this.config.qualifier);
     this.adapter = options.adapter;
     this.matcher = options.matcher;
     this.describe = (channel) => this.adapter.describeChannel(channel);
@@ -92,7 +96,7 @@ export class Space<T extends SpaceTypes> {
     const store = this.store;
     const key = store.keyOf(channel);
     let entry = store.get(key);
-    if (this.config.qualifier === 'seq') this.checkMobility(datum);
+    if (!this.traits.mobile) this.checkMobility(datum);
     const data = entry?.data ?? this.newData();
     data.checkPut(datum, persist, priority, channel, this.describe);
     if (entry === undefined) entry = store.create(channel, key);
@@ -129,7 +133,7 @@ export class Space<T extends SpaceTypes> {
     const repeats = n > 1 && hasRepeats(keys);
     const groupKey = n === 1 ? keys[0] : compositeKey(keys);
     const group = (n === 1 ? store.get(keys[0])?.own : store.groups.get(groupKey)) ?? undefined;
-    if (this.config.qualifier === 'seq') this.checkConcurrency(channels, keys);
+    if (!this.traits.concurrent) this.checkConcurrency(channels, keys);
     const setKey =
       this.config.continuations === 'set'
         ? this.adapter.waitingKey?.(keys, patterns, continuation, persist)
