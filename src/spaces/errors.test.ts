@@ -6,13 +6,15 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { print } from '../data/print.js';
 import { InvalidValueError, type Value } from '../data/value.js';
+import type { ValueTypes } from '../plain/adapter.js';
 import { createSpace } from '../plain/create.js';
 import type { SpaceConfigInput } from './config.js';
 import { SpaceError } from './errors.js';
-import { compile as p } from './matchers/structural.js';
+import { type Pattern, compile as p } from './matchers/structural.js';
 import { _ } from './matchers/template.js';
+import type { Space } from './space.js';
 
-type TestSpace = ReturnType<typeof createSpace<string>>;
+type TestSpace = Space<ValueTypes<Pattern, string>>;
 
 /** A printable snapshot of everything observable in a space. */
 function snapshot(s: TestSpace): string {
