@@ -200,6 +200,14 @@ export class Model {
     return null;
   }
 
+  /** True if `c` could fire now with datum `v` of channel `ch` at that channel's position. */
+  canFireWith(c: MCont, ch: string, v: number): boolean {
+    const options = c.chans.map((x, i) =>
+      this.eligible(x).filter((d) => patMatches(c.pats[i], d.v) && (x !== ch || d.v === v)),
+    );
+    return c.chans.includes(ch) && search(options, [], () => true) !== null;
+  }
+
   /** A printable summary of the whole model, for failure messages. */
   show(): string {
     const data = [...this.data.entries()].map(([ch, ds]) => `${ch}=[${ds.map(showDatum).join(' ')}]`);

@@ -41,8 +41,9 @@ export function valueAdapter<P, K>(spaceId: Uint8Array = DEFAULT_SPACE_ID): Spac
     },
     names,
     datumKey: keyOf,
-    waitingKey: (channelKeys, patterns, continuation, persistent) => {
+    waitingKey: (channelKeys, patterns, continuation, persistent, peeks) => {
       let key = persistent ? 'P' : 'E';
+      if (peeks !== null) key += peeks.map((p) => (p ? '1' : '0')).join('');
       for (const k of channelKeys) key += `|${typeof k === 'number' ? `n${k}` : `s${k.length}:${k}`}`;
       for (const p of patterns) key += `|${identity.of(p)}`;
       return `${key}|${identity.of(continuation)}`;

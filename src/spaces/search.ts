@@ -140,7 +140,10 @@ export class Search<T extends SpaceTypes> {
   private tryPosition(i: number, source: ChannelEntry<T>, h: number, b: T['bindings']): boolean {
     const w = this.w!;
     const data = source.data!;
-    const takes = w.peeks?.[i] !== true && !data.persistent(h);
+    const persistent = data.persistent(h);
+    // Positions on one channel need different data, peeked or not; a persistent datum serves them all.
+    if (!persistent) for (let j = 0; j < i; j++) if (this.sources[j] === source && this.handles[j] === h) return false;
+    const takes = w.peeks?.[i] !== true && !persistent;
     this.record(i, source, h, b);
     if (takes) this.claims.push(data, h);
     if (this.depthFirst(i + 1)) return true;

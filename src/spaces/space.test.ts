@@ -131,6 +131,44 @@ describe('joins', () => {
     );
   });
 
+  test('positions on one channel need different data even when one of them peeks', () => {
+    const s = space();
+    s.produce('a', 1);
+    assert.deepEqual(s.consume(['a', 'a'], [p(_), p(_)], 'k', { peeks: [0] }), []);
+    assert.deepEqual(data(s, 'a'), [1]);
+    // The new datum takes the first position it can (here the peek), the other position takes 1.
+    const [f] = s.produce('a', 2);
+    assert.deepEqual(
+      f.matches.map((m) => [m.datum, m.peeked]),
+      [
+        [2, true],
+        [1, false],
+      ],
+    );
+    assert.deepEqual(data(s, 'a'), [2]);
+  });
+
+  test('a persistent datum may serve several positions on its channel', () => {
+    const s = space();
+    s.produce('a', 'p', { persist: true });
+    const [f] = s.consume(['a', 'a'], [p(_), p(_)], 'k');
+    assert.deepEqual(
+      f.matches.map((m) => m.datum),
+      ['p', 'p'],
+    );
+  });
+
+  test('stored continuations keep their own copies of the channel and pattern lists', () => {
+    const s = space();
+    const channels: Value[] = ['a'];
+    const patterns = [p(_)];
+    s.consume(channels, patterns, 'k');
+    channels[0] = 'b';
+    patterns[0] = p('nothing');
+    assert.deepEqual(s.getWaiting(['a'])[0].channels, ['a']);
+    assert.deepEqual(s.produce('a', 1)[0].channels, ['a']);
+  });
+
   test('getJoins lists each channel set once, in registration order', () => {
     const s = space();
     s.consume(['a', 'b'], [p(_), p(_)], 'k1');
@@ -205,6 +243,25 @@ describe('persistence', () => {
     assert.equal(firings.length, 1);
     assert.equal(s.getWaiting(['a'])[0].persistent, true);
     assert.equal(s.produce('a', 2).length, 1);
+  });
+});
+
+describe('set continuations', () => {
+  test('an equal waiting continuation is ignored; one that differs in its peeks is not', () => {
+    // Patterns are identified by identity (or by value when they are plain values).
+    const s = space({ inner: 'set' });
+    const any = p(_);
+    s.consume(['a'], [any], 'k', { peeks: [0] });
+    s.consume(['a'], [any], 'k', { peeks: [0] });
+    assert.equal(s.getWaiting(['a']).length, 1);
+    s.consume(['a'], [any], 'k');
+    assert.equal(s.getWaiting(['a']).length, 2);
+    const firings = s.produce('a', 1);
+    assert.deepEqual(
+      firings.map((f) => f.peek),
+      [true, false],
+    );
+    assert.deepEqual(s.getData('a'), []);
   });
 });
 

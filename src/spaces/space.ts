@@ -136,7 +136,7 @@ export class Space<T extends SpaceTypes> {
     if (!this.traits.concurrent) this.checkConcurrency(channels, keys);
     const setKey =
       this.config.continuations === 'set'
-        ? this.adapter.waitingKey?.(keys, patterns, continuation, persist)
+        ? this.adapter.waitingKey?.(keys, patterns, continuation, persist, peeks)
         : undefined;
     // A Set ignores a continuation equal to one that waits (which, by the invariant, cannot fire).
     if (group?.conts.holds(setKey) === true) return NO_FIRINGS;
@@ -160,7 +160,8 @@ export class Space<T extends SpaceTypes> {
     const entries = this.entriesFor(channels, keys);
     const target = group ?? this.newGroup(groupKey, entries, keys);
     const id = this.nextWaitingId++;
-    const w = new Waiting<T>(id, channels, entries, patterns, continuation, persist, peeks, repeats, setKey);
+    // Stored continuations keep their own copies: callers may reuse their arrays.
+    const w = new Waiting<T>(id, channels.slice(), entries, patterns.slice(), continuation, persist, peeks, repeats, setKey);
     const wh = target.conts.put(w);
     this.reactor.waitingCount++;
     if (!persist || !target.conts.isEligible(wh)) return NO_FIRINGS;

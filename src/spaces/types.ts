@@ -58,12 +58,17 @@ export interface SpaceAdapter<T extends SpaceTypes> {
   names: NameSource<T['channel']>;
   /** Key of a datum for Set collections (equal data, equal keys). Required by Set data collections. */
   datumKey?(datum: T['datum']): ChannelKey;
-  /** Key of a waiting continuation for Set continuation collections. Required by them. */
+  /**
+   * Key of a waiting continuation for Set continuation collections (required by them): equal
+   * keys mean the same channels in the same order, equal patterns, the same continuation, the
+   * same persist flag and the same peeked positions (`peeks[i]` true when position `i` peeks).
+   */
   waitingKey?(
     channelKeys: readonly ChannelKey[],
     patterns: readonly T['pattern'][],
     continuation: T['continuation'],
     persistent: boolean,
+    peeks: readonly boolean[] | null,
   ): ChannelKey;
   /** Path view of channels; required by PathMap stores. */
   paths?: PathCodec<T['channel']>;

@@ -7,15 +7,19 @@ import { ChannelStore } from './store.js';
  * if the space's name source can extract an index from it (names this space made, and for plain
  * data also non-negative integers).
  *
- * - Array(size, cyclic): slots 0..size-1. `gensym` hands out slots in order; when they run out a
- *   non-cyclic array throws `OutOfNames`, a cyclic one wraps to slot 0 and the engine clears the
- *   reused slot. An index ≥ size wraps (cyclic) or is an `InvalidConfiguration` error.
+ * - Array(size, cyclic): slots 0..size-1. `gensym` hands out slots in order, skipping slots in
+ *   use through their index; when they run out a non-cyclic array throws `OutOfNames`, a cyclic one
+ *   wraps to slot 0 and the engine clears the reused slot. An index ≥ size wraps (cyclic) or is an `InvalidConfiguration` error.
  * - Vector: unbounded; `gensym` hands out the index after the highest one used so far.
  */
 export class IndexedStore<T extends SpaceTypes> extends ChannelStore<T> {
   readonly kind: 'array' | 'vector';
   private readonly size: number;
   private readonly cyclic: boolean;
+  /** The next slot `gensym` considers. */
+  private cursor = 0;
+  /** Slots handed out again after a cyclic array wrapped. */
+  private wrapped = 0;
 
   constructor(adapter: SpaceAdapter<T>, kind: 'array' | 'vector', size = Number.POSITIVE_INFINITY, cyclic = false) {
     super(adapter);
@@ -40,14 +44,19 @@ export class IndexedStore<T extends SpaceTypes> extends ChannelStore<T> {
   }
 
   override gensym(): T['channel'] {
-    if (this.issued >= this.size) {
-      if (!this.cyclic) throw new OutOfNamesError(this.size);
-      const slot = this.issued++ % this.size;
-      this.recycled = slot;
-      return this.adapter.names.make(slot);
-    }
+    // Never hand out a slot that is in use through its index (until a cyclic array wraps).
+    while (this.cursor < this.size && this.get(this.cursor) !== undefined) this.cursor++;
+    let slot = this.cursor;
     this.recycled = undefined;
-    return this.adapter.names.make(this.issued++);
+    if (slot >= this.size) {
+      if (!this.cyclic) throw new OutOfNamesError(this.size);
+      slot = this.wrapped++ % this.size;
+      this.recycled = slot;
+    } else {
+      this.cursor++;
+    }
+    this.issued++;
+    return this.adapter.names.make(slot);
   }
 
   protected override canonicalChannel(_channel: T['channel'], key: ChannelKey): T['channel'] {
@@ -56,6 +65,6 @@ export class IndexedStore<T extends SpaceTypes> extends ChannelStore<T> {
 
   protected override attach(entry: { key: ChannelKey }): void {
     // A Vector grows to cover any slot used directly, so gensym never hands out a used slot.
-    if (this.kind === 'vector' && (entry.key as number) >= this.issued) this.issued = (entry.key as number) + 1;
+    if (this.kind === 'vector' && (entry.key as number) >= this.cursor) this.cursor = (entry.key as number) + 1;
   }
 }

@@ -23,16 +23,24 @@ describe('array store', () => {
 
   test('a cyclic array wraps (0, 1, 2, 0) and clears the reused slot', () => {
     const s = space({ outer: 'array', size: 3, cyclic: true });
-    const first = s.gensym();
-    s.produce(first, 'old data');
-    s.consume([first, 1], [p(_), p(_)], 'old join');
-    s.gensym();
-    s.gensym();
+    const [n0, n1, n2] = [s.gensym(), s.gensym(), s.gensym()];
+    assert.deepEqual([n0, n1, n2].map(indexOf), [0, 1, 2]);
+    s.produce(n0, 'old data');
+    s.produce(n1, 'kept');
+    s.consume([n0, n2], [p(_), p('never')], 'old join');
     const again = s.gensym();
     assert.equal(indexOf(again), 0);
     assert.deepEqual(s.getData(again), []);
-    assert.deepEqual(s.getWaiting([again, 1]), []);
-    assert.deepEqual(s.getJoins(1), []);
+    assert.deepEqual(s.getWaiting([again, n2]), []);
+    assert.deepEqual(s.getJoins(n2), []);
+    assert.equal(s.getData(n1).length, 1);
+  });
+
+  test('gensym skips slots already in use through their index', () => {
+    const s = space({ outer: 'array', size: 3 });
+    s.produce(0, 'direct');
+    assert.equal(indexOf(s.gensym()), 1);
+    assert.equal(s.nameCount, 1);
   });
 
   test('integer indices and names address the same slot; results report the slot name', () => {
