@@ -161,7 +161,17 @@ export class Space<T extends SpaceTypes> {
     const target = group ?? this.newGroup(groupKey, entries, keys);
     const id = this.nextWaitingId++;
     // Stored continuations keep their own copies: callers may reuse their arrays.
-    const w = new Waiting<T>(id, channels.slice(), entries, patterns.slice(), continuation, persist, peeks, repeats, setKey);
+    const w = new Waiting<T>(
+      id,
+      channels.slice(),
+      entries,
+      patterns.slice(),
+      continuation,
+      persist,
+      peeks,
+      repeats,
+      setKey,
+    );
     const wh = target.conts.put(w);
     this.reactor.waitingCount++;
     if (!persist || !target.conts.isEligible(wh)) return NO_FIRINGS;
