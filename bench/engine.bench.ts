@@ -3,7 +3,7 @@
  * seed report's figures beside them. The full suite (every table of the seed report) grows from
  * this file's harness.
  *
- *   npm run bench            full run (about 10 s)
+ *   npm run bench            full run (about 15 s; runs the compiled build)
  *   npm run bench -- --quick a fast smoke run
  */
 import { createSpace } from '../src/plain/create.js';

@@ -55,11 +55,13 @@ export function valueAdapter<P, K>(spaceId: Uint8Array = DEFAULT_SPACE_ID): Spac
 
 /** Keys opaque things: `Value`s by canonical key, other objects and functions by identity. */
 class IdentityKeys {
-  private readonly ids = new WeakMap<object, number>();
+  /** Created on first use: most spaces never key a continuation, and WeakMaps cost the GC. */
+  private ids: WeakMap<object, number> | null = null;
   private next = 0;
 
   of(thing: unknown): string {
     if (thing !== null && (typeof thing === 'object' || typeof thing === 'function') && !isPlainValue(thing)) {
+      this.ids ??= new WeakMap();
       let id = this.ids.get(thing);
       if (id === undefined) {
         id = this.next++;

@@ -146,12 +146,19 @@ export class FiringRecord<T extends SpaceTypes> implements Firing<T> {
   readonly patterns: readonly T['pattern'][];
   readonly matches: readonly Match<T>[];
 
-  constructor(w: Waiting<T>, matches: readonly Match<T>[]) {
-    this.continuation = w.continuation;
-    this.persistent = w.persist;
-    this.peek = w.peeks !== null;
-    this.channels = w.channels;
-    this.patterns = w.patterns;
+  constructor(
+    continuation: T['continuation'],
+    persistent: boolean,
+    peek: boolean,
+    channels: readonly T['channel'][],
+    patterns: readonly T['pattern'][],
+    matches: readonly Match<T>[],
+  ) {
+    this.continuation = continuation;
+    this.persistent = persistent;
+    this.peek = peek;
+    this.channels = channels;
+    this.patterns = patterns;
     this.matches = matches;
   }
 }

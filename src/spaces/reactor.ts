@@ -10,6 +10,8 @@
  * A firing that consumes nothing (a persistent continuation with persistent or peeked data)
  * leaves the state unchanged, so it could repeat forever; it fires once per operation.
  */
+
+import { NO_CLAIMS } from './collections/claims.js';
 import { type ChannelEntry, FiringRecord, type JoinGroup, MatchRecord, type Waiting } from './entries.js';
 import type { Matcher } from './matchers/matcher.js';
 import { Search } from './search.js';
@@ -24,6 +26,7 @@ export class Reactor<T extends SpaceTypes> {
   waitingCount = 0;
   private readonly store: ChannelStore<T>;
   private readonly search: Search<T>;
+  private readonly matcher: Matcher<T['pattern'], T['datum'], T['bindings']>;
   // Event queue: a datum event holds (entry, handle); a continuation event holds (group, handle).
   private readonly eventEntries: ChannelEntry<T>[] = [];
   private readonly eventGroups: (JoinGroup<T> | null)[] = [];
@@ -33,6 +36,7 @@ export class Reactor<T extends SpaceTypes> {
 
   constructor(store: ChannelStore<T>, matcher: Matcher<T['pattern'], T['datum'], T['bindings']>) {
     this.store = store;
+    this.matcher = matcher;
     this.search = new Search(matcher, store);
   }
 
@@ -60,6 +64,41 @@ export class Reactor<T extends SpaceTypes> {
     if (!this.search.find(w, -1, null, -1)) return false;
     this.commit(w, null, -1);
     return true;
+  }
+
+  /**
+   * The commonest operation, a non-persistent, non-peeking consume on one channel, by the same
+   * rules as `fireUnstored` without the general search: take the first eligible matching datum
+   * and fire. Returns null if nothing matches (the caller then stores the continuation).
+   */
+  fireSingle(
+    entry: ChannelEntry<T>,
+    channels: readonly T['channel'][],
+    patterns: readonly T['pattern'][],
+    continuation: T['continuation'],
+  ): readonly Firing<T>[] | null {
+    const data = entry.data;
+    if (data === null) return null;
+    const pattern = patterns[0];
+    const matcher = this.matcher;
+    for (let h = data.first(NO_CLAIMS); h >= 0; h = data.next(h, NO_CLAIMS)) {
+      const bindings = matcher.match(pattern, data.datum(h));
+      if (bindings === null) continue;
+      const persistent = data.persistent(h);
+      const match = new MatchRecord<T>(entry.channel, data.datum(h), persistent, false, bindings, undefined);
+      const firing = new FiringRecord<T>(continuation, false, false, channels, patterns, [match]);
+      const exposed = persistent ? -1 : data.take(h);
+      if (exposed < 0) {
+        if (entry.idle) this.store.release(entry);
+        return [firing];
+      }
+      // Taking the head exposed the next datum: let the reactor offer it to waiting continuations.
+      this.begin();
+      this.firings = [firing];
+      this.datumEvent(entry, exposed);
+      return this.settle();
+    }
+    return null;
   }
 
   /** Processes queued events until none is left; returns every firing of the operation. */
@@ -164,8 +203,9 @@ export class Reactor<T extends SpaceTypes> {
       if (source.idle) this.store.release(source);
     }
     if (group !== null && !w.persist) this.remove(group, wh);
-    if (this.firings === null) this.firings = [];
-    this.firings.push(new FiringRecord(w, matches));
+    const firing = new FiringRecord<T>(w.continuation, w.persist, w.peeks !== null, w.channels, w.patterns, matches);
+    if (this.firings === null) this.firings = [firing];
+    else this.firings.push(firing);
   }
 
   /** Removes a stored continuation, queueing the one its removal made eligible. */

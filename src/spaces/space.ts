@@ -60,6 +60,7 @@ export class Space<T extends SpaceTypes> {
   private readonly describe: (channel: T['channel']) => string;
   private nextWaitingId = 0;
   private readonly keys: ChannelKey[] = [];
+  private readonly plainSingle: boolean;
   private readonly datumKey: ((datum: T['datum']) => ChannelKey) | undefined;
   /** Reused for consumes that fire at once (never stored, never handed out). */
   private readonly probe = new Waiting<T>(-1, [], [], [], undefined, false, null, false, undefined);
@@ -82,6 +83,8 @@ export class Space<T extends SpaceTypes> {
     }
     this.datumKey = inner === 'set' ? this.adapter.datumKey?.bind(this.adapter) : undefined;
     this.store = makeStore(this.config, this.adapter);
+    // Spaces where a single-channel consume needs none of: prefix descendants, Seq checks, Set keys.
+    this.plainSingle = !this.store.prefixSemantics && this.traits.concurrent && continuations !== 'set';
     this.reactor = new Reactor(this.store, this.matcher);
   }
 
@@ -123,6 +126,17 @@ export class Space<T extends SpaceTypes> {
   ): readonly Firing<T>[] {
     const n = channels.length;
     if (n === 0 || patterns.length !== n) throw new ArityMismatchError(n, patterns.length);
+    let searched = false;
+    if (n === 1 && options === undefined && this.plainSingle) {
+      // Fast path for the commonest consume: one channel, not persistent, no peeks.
+      const entry = this.store.get(this.store.keyOf(channels[0]));
+      if (entry === undefined) searched = true;
+      else if (entry.own === null || entry.own.conts.acceptsEligible()) {
+        const fired = this.reactor.fireSingle(entry, channels, patterns, continuation);
+        if (fired !== null) return fired;
+        searched = true;
+      }
+    }
     const persist = options?.persist === true;
     const peeks = options?.peeks === undefined ? null : peekMask(options.peeks, n);
     const store = this.store;
@@ -141,7 +155,8 @@ export class Space<T extends SpaceTypes> {
     // A Set ignores a continuation equal to one that waits (which, by the invariant, cannot fire).
     if (group?.conts.holds(setKey) === true) return NO_FIRINGS;
 
-    if (!persist && (group === undefined || group.conts.acceptsEligible()) && this.fillProbe(channels, keys)) {
+    const mayFire = !persist && !searched && (group === undefined || group.conts.acceptsEligible());
+    if (mayFire && this.fillProbe(channels, keys)) {
       // A non-persistent consume that can fire at once is never stored: try it as the reusable probe.
       const w = this.probe;
       w.patterns = patterns;
@@ -152,7 +167,8 @@ export class Space<T extends SpaceTypes> {
       const fired = this.reactor.fireUnstored(w);
       w.continuation = undefined;
       if (fired) {
-        for (const e of w.entries) if (e.idle) store.release(e);
+        // Entries made only for the attempt (prefix stores) hold nothing now; sources were released by the commit.
+        if (store.prefixSemantics) for (const e of w.entries) if (e.idle) store.release(e);
         return this.reactor.settle();
       }
     }

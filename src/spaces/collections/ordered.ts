@@ -103,13 +103,13 @@ export class OrderedCollection<A> extends SlotLog<A> implements DataCollection<A
 
   take(h: number): number {
     if ((this.flagsOf(h) & PERSISTENT) !== 0) return -1;
-    const wasHead = h === this.firstLive();
-    const wasTop = h === this.lastLive();
     if (this.index !== null && this.keyOf !== null) this.index.delete(this.keyOf(this.itemAt(h)));
+    // Only a queue head or a stack top leaves a newly eligible item behind.
+    const kind = this.kind;
+    const exposes = (kind === 'queue' && h === this.firstLive()) || (kind === 'stack' && h === this.lastLive());
     this.remove(h);
-    if (this.kind === 'queue') return wasHead ? this.firstLive() : -1;
-    if (this.kind === 'stack') return wasTop ? this.lastLive() : -1;
-    return -1;
+    if (!exposes) return -1;
+    return kind === 'queue' ? this.firstLive() : this.lastLive();
   }
 
   items(): StoredDatum<A>[] {

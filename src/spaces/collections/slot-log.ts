@@ -31,7 +31,9 @@ export class SlotLog<V> {
     const items = this.slots;
     if (items.length - this.size > COMPACT_MIN_HOLES && this.size * 2 < items.length) this.compact();
     const h = this.slots.length;
-    this.slots.push(item);
+    // Most channels hold one item: start with an exact-size array instead of push's default capacity.
+    if (h === 0) this.slots = [item];
+    else this.slots.push(item);
     if (flags !== 0 || this.flags !== null) {
       if (this.flags === null) this.flags = new Array<number>(h).fill(0);
       this.flags.push(flags);
