@@ -12,6 +12,8 @@
  * - after every call, no waiting continuation could fire in a way that consumes something.
  * Every rejected call throws a typed `SpaceError` before changing anything.
  */
+
+import { compareKeys, compositeKey, hasRepeats } from './channel-keys.js';
 import { ContinuationCollection } from './collections/continuations.js';
 import type { DataCollection, StoredDatum } from './collections/data-collection.js';
 import { OrderedCollection } from './collections/ordered.js';
@@ -28,9 +30,7 @@ import {
 import type { Matcher } from './matchers/matcher.js';
 import { type QualifierTraits, qualifierTraits } from './qualifier.js';
 import { NO_FIRINGS, Reactor } from './reactor.js';
-import { HashMapStore, HashSetStore } from './stores/hashmap.js';
-import { IndexedStore } from './stores/indexed.js';
-import { PathMapStore } from './stores/pathmap.js';
+import { makeStore } from './stores/index.js';
 import type { ChannelStore } from './stores/store.js';
 import type {
   ChannelKey,
@@ -212,9 +212,8 @@ export class Space<T extends SpaceTypes> {
    * Returns no firings, and changes nothing, if no such continuation waits.
    */
   withdraw(channels: readonly T['channel'][], continuation: T['continuation']): readonly Firing<T>[] {
-    const keys = channels.map((c) => this.store.keyOf(c));
-    const group = keys.length === 1 ? this.store.get(keys[0])?.own : this.store.groups.get(compositeKey(keys));
-    if (group === undefined || group === null) return NO_FIRINGS;
+    const group = this.groupOf(channels);
+    if (group === undefined) return NO_FIRINGS;
     const conts = group.conts;
     let wh = conts.firstLive();
     while (wh >= 0 && conts.get(wh).continuation !== continuation) wh = conts.nextLive(wh);
@@ -247,9 +246,7 @@ export class Space<T extends SpaceTypes> {
 
   /** The continuations waiting on exactly this set of channels (in any order). */
   getWaiting(channels: readonly T['channel'][]): WaitingInfo<T>[] {
-    const keys = channels.map((c) => this.store.keyOf(c));
-    const group = keys.length === 1 ? this.store.get(keys[0])?.own : this.store.groups.get(compositeKey(keys));
-    return (group?.conts.items() ?? []).map((w) => ({
+    return (this.groupOf(channels)?.conts.items() ?? []).map((w) => ({
       channels: w.channels,
       patterns: w.patterns,
       continuation: w.continuation,
@@ -273,6 +270,12 @@ export class Space<T extends SpaceTypes> {
   clear(): void {
     this.store.clear();
     this.reactor.waitingCount = 0;
+  }
+
+  /** The join group of exactly this set of channels, if continuations wait on it. */
+  private groupOf(channels: readonly T['channel'][]): JoinGroup<T> | undefined {
+    const keys = channels.map((c) => this.store.keyOf(c));
+    return (keys.length === 1 ? this.store.get(keys[0])?.own : this.store.groups.get(compositeKey(keys))) ?? undefined;
   }
 
   private newData(): DataCollection<T['datum']> {
@@ -350,21 +353,6 @@ export class Space<T extends SpaceTypes> {
   }
 }
 
-function makeStore<T extends SpaceTypes>(config: SpaceConfig, adapter: SpaceAdapter<T>): ChannelStore<T> {
-  switch (config.outer) {
-    case 'hashmap':
-      return new HashMapStore(adapter);
-    case 'hashset':
-      return new HashSetStore(adapter);
-    case 'pathmap':
-      return new PathMapStore(adapter);
-    case 'array':
-      return new IndexedStore(adapter, 'array', config.size, config.cyclic);
-    case 'vector':
-      return new IndexedStore(adapter, 'vector');
-  }
-}
-
 /** Validates peek positions and turns them into a per-position mask. */
 function peekMask(peeks: Iterable<number>, n: number): boolean[] | null {
   let mask: boolean[] | null = null;
@@ -374,23 +362,4 @@ function peekMask(peeks: Iterable<number>, n: number): boolean[] | null {
     mask[p] = true;
   }
   return mask;
-}
-
-function hasRepeats(keys: readonly ChannelKey[]): boolean {
-  for (let i = 1; i < keys.length; i++) for (let j = 0; j < i; j++) if (Object.is(keys[i], keys[j])) return true;
-  return false;
-}
-
-/** Numbers before strings; numbers numerically; strings by code unit. */
-function compareKeys(a: ChannelKey, b: ChannelKey): number {
-  if (typeof a === 'number') return typeof b === 'number' ? (a < b ? -1 : a > b ? 1 : 0) : -1;
-  if (typeof b === 'number') return 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** An injective key for a multiset of channel keys (order-insensitive). */
-function compositeKey(keys: readonly ChannelKey[]): string {
-  let out = '';
-  for (const k of [...keys].sort(compareKeys)) out += typeof k === 'number' ? `n${k};` : `s${k.length}:${k}`;
-  return out;
 }

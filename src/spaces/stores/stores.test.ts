@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Name, type Value } from '../../data/value.js';
+import { valueAdapter } from '../../plain/adapter.js';
 import { createSpace } from '../../plain/create.js';
+import { ContinuationCollection } from '../collections/continuations.js';
+import { OrderedCollection } from '../collections/ordered.js';
 import type { SpaceConfigInput } from '../config.js';
+import { JoinGroup } from '../entries.js';
 import { InvalidChannelError, InvalidConfigurationError, OutOfNamesError } from '../errors.js';
 import { compile as p } from '../matchers/structural.js';
 import { _, bind } from '../matchers/template.js';
+import { PathMapStore } from './pathmap.js';
 
 const space = (config?: SpaceConfigInput) => createSpace<string>({ config });
 const indexOf = (n: Value) => Number(new DataView((n as Name).bytes.buffer).getBigUint64(32));
@@ -199,5 +204,60 @@ describe('pathmap store', () => {
     const s = space({ outer: 'pathmap' });
     s.produce('plain', 1);
     assert.equal(s.consume(['plain'], [p(_)], 'k').length, 1);
+  });
+});
+
+describe('pathmap store internals', () => {
+  const store = () => new PathMapStore(valueAdapter<unknown, string>());
+  const entry = (s: ReturnType<typeof store>, ch: Value) => s.get(s.keyOf(ch)) ?? s.create(ch, s.keyOf(ch));
+
+  test('ancestors are the proper, non-empty prefixes that have waiting joins, shortest first', () => {
+    const s = store();
+    const leaf = entry(s, [0, 1, 2]);
+    const withJoin = (ch: Value) => {
+      const e = entry(s, ch);
+      e.addGroup(new JoinGroup(s.keyOf(ch), [e], new ContinuationCollection('bag')));
+      return e;
+    };
+    entry(s, [0, 1, 2, 3]);
+    const e01 = withJoin([0, 1]);
+    const e0 = withJoin([0]);
+    entry(s, [0, 5]);
+    withJoin([9]);
+    assert.deepEqual(s.ancestors(leaf), [e0, e01]);
+    assert.deepEqual(s.ancestors(e0), []);
+  });
+
+  test('descendants with data come in canonical path order; the entry itself is excluded', () => {
+    const s = store();
+    const root = entry(s, ['a']);
+    for (const ch of [['a', 'c'], ['a', 'b', 'z'], ['a', 'b'], ['b'], ['a']] as Value[]) {
+      const e = entry(s, ch);
+      e.data = new OrderedCollection<Value>('bag');
+      e.data.put('x', false, undefined);
+    }
+    assert.deepEqual(
+      s.descendants(root).map((e) => e.channel),
+      [
+        ['a', 'b'],
+        ['a', 'b', 'z'],
+        ['a', 'c'],
+      ],
+    );
+    assert.deepEqual(s.suffix(root, entry(s, ['a', 'b', 'z'])), ['b', 'z']);
+    assert.equal(s.suffix(root, entry(s, ['a', 'c'])), 'c');
+  });
+
+  test('released entries prune the trie', () => {
+    const s = store();
+    const root = entry(s, ['a']);
+    const child = entry(s, ['a', 'b', 'c']);
+    child.data = new OrderedCollection<Value>('bag');
+    child.data.put(1, false, undefined);
+    assert.equal(s.descendants(root).length, 1);
+    child.data.clear();
+    s.release(child);
+    assert.deepEqual(s.descendants(root), []);
+    assert.equal(s.get(s.keyOf(['a', 'b', 'c'])), undefined);
   });
 });
