@@ -35,10 +35,8 @@ export function valueAdapter<P, K>(spaceId: Uint8Array = DEFAULT_SPACE_ID): Spac
   const identity = new IdentityKeys();
   return {
     channelKey: keyOf,
-    describeChannel: (channel) => {
-      const text = print(channel);
-      return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-    },
+    describeChannel: describe,
+    describeDatum: describe,
     names,
     datumKey: keyOf,
     waitingKey: (channelKeys, patterns, continuation, persistent, peeks) => {
@@ -51,6 +49,12 @@ export function valueAdapter<P, K>(spaceId: Uint8Array = DEFAULT_SPACE_ID): Spac
     paths: listPaths,
     channelsIn: (datum, visit) => visitNames(datum, visit),
   };
+}
+
+/** A value printed for an error message, cut at 80 characters. */
+function describe(v: Value): string {
+  const text = print(v);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 /** Keys opaque things: `Value`s by canonical key, other objects and functions by identity. */

@@ -3,6 +3,7 @@ import type { SpaceConfigInput } from '../spaces/config.js';
 import type { Bindings, Matcher } from '../spaces/matchers/matcher.js';
 import { type Pattern, structuralMatcher } from '../spaces/matchers/structural.js';
 import { Space } from '../spaces/space.js';
+import type { Theory } from '../spaces/theory.js';
 import { DEFAULT_SPACE_ID, type ValueTypes, valueAdapter } from './adapter.js';
 
 /** Options of {@link createSpace}. */
@@ -13,6 +14,8 @@ export interface CreateSpaceOptions<P> {
   spaceId?: Uint8Array;
   /** How patterns match data (default: the structural matcher over compiled templates). */
   matcher?: Matcher<P, Value, Bindings>;
+  /** Data must satisfy this theory (see `spaces/theory.ts`). */
+  theory?: Theory;
 }
 
 /**
@@ -31,5 +34,6 @@ export function createSpace<P, K>(options: CreateSpaceOptions<P> = {}): Space<Va
     adapter: valueAdapter<P, K>(options.spaceId ?? DEFAULT_SPACE_ID),
     matcher,
     config: options.config,
+    theory: options.theory,
   });
 }

@@ -155,6 +155,23 @@ describe('refused calls', () => {
     );
   });
 
+  test('a datum the space theory rejects is refused with TheoryValidationError and not stored', () => {
+    const even = { name: 'Even', validate: (d: unknown) => (typeof d === 'number' && d % 2 === 0 ? null : 'not even') };
+    const s = createSpace<string>({ theory: even });
+    s.produce('n', 2);
+    s.consume(['w'], [p(_)], 'waiter');
+    const before = snapshot(s);
+    assert.throws(() => s.produce('w', 3), {
+      code: 'TheoryValidationError',
+      theory: 'Even',
+      term: '3',
+      reason: 'not even',
+      message: 'theory Even rejects 3: not even',
+    });
+    assert.equal(snapshot(s), before);
+    assert.equal(s.produce('w', 4).length, 1);
+  });
+
   test('errors are instances of their classes and of SpaceError, with stable names', () => {
     const s = createSpace({ config: { inner: 'cell' } });
     s.produce('c', 1);

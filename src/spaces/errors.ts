@@ -14,7 +14,8 @@ export type SpaceErrorCode =
   | 'InvalidPriority'
   | 'InvalidChannel'
   | 'SeqChannelNotMobile'
-  | 'SeqChannelConcurrency';
+  | 'SeqChannelConcurrency'
+  | 'TheoryValidationError';
 
 /** Base class of the engine's errors. */
 export class SpaceError extends Error {
@@ -106,5 +107,20 @@ export class SeqChannelConcurrencyError extends SpaceError {
       'SeqChannelConcurrency',
       `seq channel ${channel} already has a waiting consume: seq channels admit one waiting consume at a time`,
     );
+  }
+}
+
+/** A produced datum that the space's theory rejects; nothing was stored. */
+export class TheoryValidationError extends SpaceError {
+  /** The theory's name. */
+  readonly theory: string;
+  /** A rendering of the rejected datum. */
+  readonly term: string;
+  readonly reason: string;
+  constructor(theory: string, term: string, reason: string) {
+    super('TheoryValidationError', `theory ${theory} rejects ${term}: ${reason}`);
+    this.theory = theory;
+    this.term = term;
+    this.reason = reason;
   }
 }

@@ -26,12 +26,14 @@ import {
   InvalidPeekError,
   SeqChannelConcurrencyError,
   SeqChannelNotMobileError,
+  TheoryValidationError,
 } from './errors.js';
 import type { Matcher } from './matchers/matcher.js';
 import { type QualifierTraits, qualifierTraits } from './qualifier.js';
 import { NO_FIRINGS, Reactor } from './reactor.js';
 import { makeStore } from './stores/index.js';
 import type { ChannelStore } from './stores/store.js';
+import type { Theory } from './theory.js';
 import type {
   ChannelKey,
   ConsumeOptions,
@@ -47,6 +49,8 @@ export interface SpaceOptions<T extends SpaceTypes> {
   adapter: SpaceAdapter<T>;
   matcher: Matcher<T['pattern'], T['datum'], T['bindings']>;
   config?: SpaceConfigInput;
+  /** Data must satisfy this theory; a produce that fails it is refused with `TheoryValidationError`. */
+  theory?: Theory;
 }
 
 export class Space<T extends SpaceTypes> {
@@ -54,6 +58,8 @@ export class Space<T extends SpaceTypes> {
   /** What the space's qualifier promises (persistence across checkpoints, concurrency, mobility). */
   readonly traits: QualifierTraits;
   readonly matcher: Matcher<T['pattern'], T['datum'], T['bindings']>;
+  /** The theory data must satisfy, if any. */
+  readonly theory: Theory | undefined;
   private readonly adapter: SpaceAdapter<T>;
   private readonly store: ChannelStore<T>;
   private readonly reactor: Reactor<T>;
@@ -70,6 +76,7 @@ export class Space<T extends SpaceTypes> {
     this.traits = qualifierTraits(this.config.qualifier);
     this.adapter = options.adapter;
     this.matcher = options.matcher;
+    this.theory = options.theory;
     this.describe = (channel) => this.adapter.describeChannel(channel);
     const { inner, continuations } = this.config;
     if (inner === 'vectordb') {
@@ -100,6 +107,7 @@ export class Space<T extends SpaceTypes> {
     const key = store.keyOf(channel);
     let entry = store.get(key);
     if (!this.traits.mobile) this.checkMobility(datum);
+    if (this.theory !== undefined) this.checkTheory(this.theory, datum);
     const data = entry?.data ?? this.newData();
     data.checkPut(datum, persist, priority, channel, this.describe);
     if (entry === undefined) entry = store.create(channel, key);
@@ -334,6 +342,11 @@ export class Space<T extends SpaceTypes> {
     }
     entry.data?.clear();
     this.store.release(entry);
+  }
+
+  private checkTheory(theory: Theory, datum: T['datum']): void {
+    const reason = theory.validate(datum);
+    if (reason !== null) throw new TheoryValidationError(theory.name, this.adapter.describeDatum(datum), reason);
   }
 
   private checkMobility(datum: T['datum']): void {

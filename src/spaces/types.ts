@@ -54,6 +54,8 @@ export interface SpaceAdapter<T extends SpaceTypes> {
   channelKey(channel: T['channel']): ChannelKey;
   /** A short rendering of a channel for error messages. */
   describeChannel(channel: T['channel']): string;
+  /** A short rendering of a datum for error messages. */
+  describeDatum(datum: T['datum']): string;
   /** Name allocation for `gensym`. */
   names: NameSource<T['channel']>;
   /** Key of a datum for Set collections (equal data, equal keys). Required by Set data collections. */
