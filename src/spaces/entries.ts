@@ -5,6 +5,7 @@
  */
 import type { ContinuationCollection } from './collections/continuations.js';
 import type { DataCollection } from './collections/data-collection.js';
+import type { Journal } from './journal.js';
 import type { ChannelKey, Firing, Match, SpaceTypes } from './types.js';
 
 /** A node of a PathMap store's trie; `null` on entries of other stores. */
@@ -39,15 +40,44 @@ export class ChannelEntry<T extends SpaceTypes> {
     this.key = key;
   }
 
-  addGroup(group: JoinGroup<T>): void {
-    if (this.groups === NO_GROUPS) this.groups = [group];
-    else this.groups.push(group);
+  addGroup(group: JoinGroup<T>, journal: Journal): void {
+    const before = this.groups;
+    const own = this.own;
+    if (before === NO_GROUPS) this.groups = [group];
+    else before.push(group);
+    // A group of this channel alone is also reachable directly, without a composite key.
+    if (group.entries.length === 1) this.own = group;
+    if (journal.active) {
+      journal.record(() => {
+        if (before === NO_GROUPS) this.groups = NO_GROUPS;
+        else before.pop();
+        this.own = own;
+      });
+    }
   }
 
-  removeGroup(group: JoinGroup<T>): void {
+  removeGroup(group: JoinGroup<T>, journal: Journal): void {
     const i = this.groups.indexOf(group);
-    if (i >= 0) this.groups.splice(i, 1);
-    if (this.own === group) this.own = null;
+    if (i < 0) return;
+    const own = this.own;
+    this.groups.splice(i, 1);
+    if (own === group) this.own = null;
+    if (journal.active) {
+      journal.record(() => {
+        this.groups.splice(i, 0, group);
+        this.own = own;
+      });
+    }
+  }
+
+  /** Gives the entry its data collection (once, on its first produce). */
+  setData(data: DataCollection<T['datum']>, journal: Journal): void {
+    this.data = data;
+    if (journal.active) {
+      journal.record(() => {
+        this.data = null;
+      });
+    }
   }
 
   /** True when the entry holds nothing and may be dropped from its store. */

@@ -15,7 +15,8 @@ export type SpaceErrorCode =
   | 'InvalidChannel'
   | 'SeqChannelNotMobile'
   | 'SeqChannelConcurrency'
-  | 'TheoryValidationError';
+  | 'TheoryValidationError'
+  | 'CheckpointError';
 
 /** Base class of the engine's errors. */
 export class SpaceError extends Error {
@@ -122,5 +123,12 @@ export class TheoryValidationError extends SpaceError {
     this.theory = theory;
     this.term = term;
     this.reason = reason;
+  }
+}
+
+/** A checkpoint operation that cannot be carried out (no open checkpoint, wrong nesting). */
+export class CheckpointError extends SpaceError {
+  constructor(description: string) {
+    super('CheckpointError', description);
   }
 }

@@ -13,6 +13,7 @@
 
 import { NO_CLAIMS } from './collections/claims.js';
 import { type ChannelEntry, FiringRecord, type JoinGroup, MatchRecord, type Waiting } from './entries.js';
+import type { Journal } from './journal.js';
 import type { Matcher } from './matchers/matcher.js';
 import { Search } from './search.js';
 import type { ChannelStore } from './stores/store.js';
@@ -27,6 +28,7 @@ export class Reactor<T extends SpaceTypes> {
   private readonly store: ChannelStore<T>;
   private readonly search: Search<T>;
   private readonly matcher: Matcher<T['pattern'], T['datum'], T['bindings']>;
+  private readonly journal: Journal;
   // Event queue: a datum event holds (entry, handle); a continuation event holds (group, handle).
   private readonly eventEntries: ChannelEntry<T>[] = [];
   private readonly eventGroups: (JoinGroup<T> | null)[] = [];
@@ -34,8 +36,13 @@ export class Reactor<T extends SpaceTypes> {
   private eventCount = 0;
   private firings: Firing<T>[] | null = null;
 
-  constructor(store: ChannelStore<T>, matcher: Matcher<T['pattern'], T['datum'], T['bindings']>) {
+  constructor(
+    store: ChannelStore<T>,
+    matcher: Matcher<T['pattern'], T['datum'], T['bindings']>,
+    journal: Journal,
+  ) {
     this.store = store;
+    this.journal = journal;
     this.matcher = matcher;
     this.search = new Search(matcher, store);
   }
@@ -101,6 +108,17 @@ export class Reactor<T extends SpaceTypes> {
     return null;
   }
 
+  /** Adjusts the count of stored continuations (journaled, like every other change). */
+  changeWaiting(delta: number): void {
+    if (this.journal.active) {
+      const count = this.waitingCount;
+      this.journal.record(() => {
+        this.waitingCount = count;
+      });
+    }
+    this.waitingCount += delta;
+  }
+
   /** Processes queued events until none is left; returns every firing of the operation. */
   settle(): readonly Firing<T>[] {
     for (let i = 0; i < this.eventCount; i++) {
@@ -118,10 +136,10 @@ export class Reactor<T extends SpaceTypes> {
   /** Removes a group from its member entries and the store (its collection is empty or being dropped). */
   unregister(group: JoinGroup<T>): void {
     for (const entry of group.entries) {
-      entry.removeGroup(group);
+      entry.removeGroup(group, this.journal);
       if (entry.idle) this.store.release(entry);
     }
-    if (group.entries.length > 1) this.store.groups.delete(group.key);
+    if (group.entries.length > 1) this.store.removeGroup(group);
   }
 
   private push(entry: ChannelEntry<T>, group: JoinGroup<T> | null, h: number): void {
@@ -211,7 +229,7 @@ export class Reactor<T extends SpaceTypes> {
   /** Removes a stored continuation, queueing the one its removal made eligible. */
   remove(group: JoinGroup<T>, wh: number): void {
     const exposed = group.conts.take(wh);
-    this.waitingCount--;
+    this.changeWaiting(-1);
     if (exposed >= 0) this.waitingEvent(group, exposed);
     if (group.conts.size === 0) this.unregister(group);
   }

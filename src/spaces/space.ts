@@ -22,12 +22,14 @@ import { resolveConfig, type SpaceConfig, type SpaceConfigInput } from './config
 import { type ChannelEntry, JoinGroup, Waiting } from './entries.js';
 import {
   ArityMismatchError,
+  CheckpointError,
   InvalidConfigurationError,
   InvalidPeekError,
   SeqChannelConcurrencyError,
   SeqChannelNotMobileError,
   TheoryValidationError,
 } from './errors.js';
+import { Journal } from './journal.js';
 import type { Matcher } from './matchers/matcher.js';
 import { type QualifierTraits, qualifierTraits } from './qualifier.js';
 import { NO_FIRINGS, Reactor } from './reactor.js';
@@ -66,6 +68,7 @@ export class Space<T extends SpaceTypes> {
   private readonly describe: (channel: T['channel']) => string;
   private nextWaitingId = 0;
   private readonly keys: ChannelKey[] = [];
+  private readonly journal = new Journal();
   private readonly plainSingle: boolean;
   private readonly datumKey: ((datum: T['datum']) => ChannelKey) | undefined;
   /** Reused for consumes that fire at once (never stored, never handed out). */
@@ -89,10 +92,10 @@ export class Space<T extends SpaceTypes> {
       throw new InvalidConfigurationError('a set continuation collection needs an adapter with waitingKey');
     }
     this.datumKey = inner === 'set' ? this.adapter.datumKey?.bind(this.adapter) : undefined;
-    this.store = makeStore(this.config, this.adapter);
+    this.store = makeStore(this.config, this.adapter, this.journal);
     // Spaces where a single-channel consume needs none of: prefix descendants, Seq checks, Set keys.
     this.plainSingle = !this.store.prefixSemantics && this.traits.concurrent && continuations !== 'set';
-    this.reactor = new Reactor(this.store, this.matcher);
+    this.reactor = new Reactor(this.store, this.matcher, this.journal);
   }
 
   /**
@@ -111,7 +114,7 @@ export class Space<T extends SpaceTypes> {
     const data = entry?.data ?? this.newData();
     data.checkPut(datum, persist, priority, channel, this.describe);
     if (entry === undefined) entry = store.create(channel, key);
-    if (entry.data === null) entry.data = data;
+    if (entry.data === null) entry.setData(data, this.journal);
     const h = data.put(datum, persist, priority);
     if (h < 0 || this.reactor.waitingCount === 0) return NO_FIRINGS;
     if (!store.prefixSemantics && entry.groups.length === 0) return NO_FIRINGS;
@@ -197,7 +200,7 @@ export class Space<T extends SpaceTypes> {
       setKey,
     );
     const wh = target.conts.put(w);
-    this.reactor.waitingCount++;
+    this.reactor.changeWaiting(1);
     if (!persist || !target.conts.isEligible(wh)) return NO_FIRINGS;
     this.reactor.begin();
     this.reactor.waitingEvent(target, wh);
@@ -269,15 +272,47 @@ export class Space<T extends SpaceTypes> {
     return entry === undefined ? [] : entry.groups.map((g) => g.entries.map((e) => e.channel));
   }
 
-  /** Channels that hold data or have continuations waiting, in the order they were first used. */
+  /** Channels that hold data or have continuations waiting, in canonical order (by channel key). */
   channels(): T['channel'][] {
-    return [...this.store.allEntries()].map((e) => e.channel);
+    return this.store.allEntries().map((e) => e.channel);
   }
 
-  /** Removes all data and continuations. The name counter is kept, so names are never reused. */
+  /**
+   * Removes all data and continuations. The name counter is kept, so names are never reused.
+   * Open soft checkpoints stay open: reverting one brings back what `clear` removed.
+   */
   clear(): void {
     this.store.clear();
-    this.reactor.waitingCount = 0;
+    this.reactor.changeWaiting(-this.reactor.waitingCount);
+  }
+
+  /**
+   * Opens a soft checkpoint: O(1). Until it is reverted or committed, every change records how to
+   * undo itself. Checkpoints nest; they are reverted and committed innermost first. Returns the
+   * new nesting depth, which `revert`/`commit` may be given to check they close the one meant.
+   */
+  softCheckpoint(): number {
+    return this.journal.open();
+  }
+
+  /**
+   * Restores the state of the innermost open soft checkpoint, in time proportional to the work
+   * done since it, and closes it. Names handed out since are not handed out again.
+   */
+  revertSoftCheckpoint(depth?: number): void {
+    this.checkDepth('revert', depth);
+    this.journal.revert();
+  }
+
+  /** Closes the innermost open soft checkpoint, keeping everything done since. */
+  commitSoftCheckpoint(depth?: number): void {
+    this.checkDepth('commit', depth);
+    this.journal.commit();
+  }
+
+  /** Number of open soft checkpoints. */
+  get softCheckpointDepth(): number {
+    return this.journal.depth;
   }
 
   /** The join group of exactly this set of channels, if continuations wait on it. */
@@ -288,9 +323,9 @@ export class Space<T extends SpaceTypes> {
 
   private newData(): DataCollection<T['datum']> {
     const { inner, levels } = this.config;
-    if (inner === 'priorityqueue') return new PriorityQueueCollection(levels);
+    if (inner === 'priorityqueue') return new PriorityQueueCollection(levels, this.journal);
     if (inner === 'vectordb') throw new InvalidConfigurationError('vectordb collections are not available');
-    return new OrderedCollection(inner, this.datumKey);
+    return new OrderedCollection(inner, this.datumKey, this.journal);
   }
 
   private newGroup(key: ChannelKey, entries: readonly ChannelEntry<T>[], keys: readonly ChannelKey[]): JoinGroup<T> {
@@ -298,11 +333,10 @@ export class Space<T extends SpaceTypes> {
     const group = new JoinGroup<T>(
       key,
       order.map((i) => entries[i]),
-      new ContinuationCollection<Waiting<T>>(this.config.continuations),
+      new ContinuationCollection<Waiting<T>>(this.config.continuations, this.journal),
     );
-    for (const entry of new Set(entries)) entry.addGroup(group);
-    if (entries.length === 1) entries[0].own = group;
-    else this.store.groups.set(key, group);
+    for (const entry of new Set(entries)) entry.addGroup(group, this.journal);
+    if (entries.length > 1) this.store.addGroup(group);
     return group;
   }
 
@@ -336,12 +370,22 @@ export class Space<T extends SpaceTypes> {
   /** Drops a channel with everything on it, including continuations whose joins include it. */
   private dropEntry(entry: ChannelEntry<T>): void {
     for (const group of entry.groups.slice()) {
-      this.reactor.waitingCount -= group.conts.size;
+      this.reactor.changeWaiting(-group.conts.size);
       group.conts.clear();
       this.reactor.unregister(group);
     }
     entry.data?.clear();
     this.store.release(entry);
+  }
+
+  private checkDepth(operation: string, depth: number | undefined): void {
+    const open = this.journal.depth;
+    if (open === 0) throw new CheckpointError(`no soft checkpoint to ${operation}`);
+    if (depth !== undefined && depth !== open) {
+      throw new CheckpointError(
+        `cannot ${operation} soft checkpoint ${depth}: checkpoints close innermost first and the innermost is ${open}`,
+      );
+    }
   }
 
   private checkTheory(theory: Theory, datum: T['datum']): void {

@@ -1,3 +1,5 @@
+import type { Journal } from '../journal.js';
+import { KeyIndex } from './key-index.js';
 import { SlotLog } from './slot-log.js';
 
 /** The inner collection kinds that hold waiting continuations. */
@@ -14,12 +16,12 @@ export type ContinuationCollectionKind = 'bag' | 'queue' | 'stack' | 'set';
  */
 export class ContinuationCollection<W extends { readonly setKey: string | number | undefined }> extends SlotLog<W> {
   readonly kind: ContinuationCollectionKind;
-  private readonly index: Map<string | number, number> | null;
+  private readonly index: KeyIndex | null;
 
-  constructor(kind: ContinuationCollectionKind) {
-    super();
+  constructor(kind: ContinuationCollectionKind, journal: Journal | null = null) {
+    super(journal);
     this.kind = kind;
-    this.index = kind === 'set' ? new Map() : null;
+    this.index = kind === 'set' ? new KeyIndex(journal) : null;
   }
 
   /** True if a continuation put now would be eligible at once. */

@@ -1,6 +1,8 @@
 import { CellAlreadyFullError } from '../errors.js';
 import type { Claims } from './claims.js';
 import type { DataCollection, StoredDatum } from './data-collection.js';
+import type { Journal } from '../journal.js';
+import { KeyIndex } from './key-index.js';
 import { PERSISTENT, SlotLog } from './slot-log.js';
 
 /** The data collections that differ only in their put rule and eligibility rule. */
@@ -25,16 +27,16 @@ export type DatumKey<A> = (datum: A) => string | number;
 export class OrderedCollection<A> extends SlotLog<A> implements DataCollection<A> {
   readonly kind: OrderedKind;
   /** Set only: datum key → handle. */
-  private readonly index: Map<string | number, number> | null;
+  private readonly index: KeyIndex | null;
   private readonly keyOf: DatumKey<A> | null;
 
-  constructor(kind: OrderedKind, keyOf?: DatumKey<A>) {
-    super();
+  constructor(kind: OrderedKind, keyOf?: DatumKey<A>, journal: Journal | null = null) {
+    super(journal);
     this.kind = kind;
     if (kind === 'set') {
       if (keyOf === undefined) throw new TypeError('a set collection needs a datum key function');
       this.keyOf = keyOf;
-      this.index = new Map();
+      this.index = new KeyIndex(journal);
     } else {
       this.keyOf = null;
       this.index = null;

@@ -1,6 +1,7 @@
 import { InvalidConfigurationError, InvalidPriorityError } from '../errors.js';
 import type { Claims } from './claims.js';
 import type { DataCollection, StoredDatum } from './data-collection.js';
+import type { Journal } from '../journal.js';
 import { PERSISTENT, SlotLog } from './slot-log.js';
 
 /** Levels a priority queue may grow to. Bounds memory when a caller passes a huge priority. */
@@ -18,7 +19,10 @@ export class PriorityQueueCollection<A> implements DataCollection<A> {
   private defaultLevel: number;
   size = 0;
 
-  constructor(levels: number) {
+  private readonly journal: Journal | null;
+
+  constructor(levels: number, journal: Journal | null = null) {
+    this.journal = journal;
     if (!Number.isInteger(levels) || levels < 1 || levels > MAX_PRIORITY_LEVELS) {
       throw new InvalidConfigurationError(
         `a priority queue needs an integer level count in 1..${MAX_PRIORITY_LEVELS}, got ${String(levels)}`,
@@ -56,7 +60,7 @@ export class PriorityQueueCollection<A> implements DataCollection<A> {
   put(datum: A, persistent: boolean, priority: number | undefined): number {
     const level = priority ?? this.defaultLevel;
     this.grow(level + 1);
-    this.size++;
+    this.changeSize(1);
     return level + this.levels[level].push(datum, persistent ? PERSISTENT : 0) * MAX_PRIORITY_LEVELS;
   }
 
@@ -93,7 +97,7 @@ export class PriorityQueueCollection<A> implements DataCollection<A> {
     if ((log.flagsOf(i) & PERSISTENT) !== 0) return -1;
     const wasFront = i === log.firstLive();
     log.remove(i);
-    this.size--;
+    this.changeSize(-1);
     if (!wasFront) return -1;
     const front = log.firstLive();
     return front < 0 ? -1 : level + front * MAX_PRIORITY_LEVELS;
@@ -111,7 +115,17 @@ export class PriorityQueueCollection<A> implements DataCollection<A> {
 
   clear(): void {
     for (const log of this.levels) log.clear();
-    this.size = 0;
+    this.changeSize(-this.size);
+  }
+
+  private changeSize(delta: number): void {
+    if (this.journal?.active === true) {
+      const size = this.size;
+      this.journal.record(() => {
+        this.size = size;
+      });
+    }
+    this.size += delta;
   }
 
   /** The first unclaimed front at or below `level`, as a handle; -1 if none. */
@@ -127,7 +141,14 @@ export class PriorityQueueCollection<A> implements DataCollection<A> {
   }
 
   private grow(count: number): void {
-    while (this.levels.length < count) this.levels.push(new SlotLog<A>());
+    const before = this.levels.length;
+    if (before >= count) return;
+    if (this.journal?.active === true) {
+      this.journal.record(() => {
+        this.levels.length = before;
+      });
+    }
+    while (this.levels.length < count) this.levels.push(new SlotLog<A>(this.journal));
   }
 }
 

@@ -10,6 +10,8 @@
  * there is safe.
  */
 
+import type { Journal } from '../journal.js';
+
 /** Marks a removed slot. A symbol, so any datum (even `undefined`) can be stored. */
 const HOLE: unique symbol = Symbol('hole');
 type Slot<V> = V | typeof HOLE;
@@ -25,9 +27,16 @@ export class SlotLog<V> {
   protected head = 0;
   /** Number of live (non-hole) items. */
   size = 0;
+  /** Where mutations record their undo steps while a soft checkpoint is open; null if never. */
+  protected readonly journal: Journal | null;
+
+  constructor(journal: Journal | null = null) {
+    this.journal = journal;
+  }
 
   /** Appends an item and returns its handle. */
   push(item: V, flags: number): number {
+    if (this.journal?.active === true) this.recordUndo(-1);
     const items = this.slots;
     if (items.length - this.size > COMPACT_MIN_HOLES && this.size * 2 < items.length) this.compact();
     const h = this.slots.length;
@@ -80,6 +89,7 @@ export class SlotLog<V> {
 
   /** Removes the item at a live handle. */
   remove(h: number): void {
+    if (this.journal?.active === true) this.recordUndo(h);
     const items = this.slots;
     items[h] = HOLE;
     this.size--;
@@ -110,7 +120,33 @@ export class SlotLog<V> {
   }
 
   clear(): void {
+    if (this.journal?.active === true) this.recordUndo(-1);
     this.reset();
+  }
+
+  /**
+   * Records how to bring this log back to its current physical state. Mutations either write into
+   * the current arrays (append, a hole at `h`, trimming trailing holes) or replace them (compaction,
+   * reset), never both in a way that loses information: restoring the array references, their
+   * lengths and the item at `h` undoes any single mutation exactly.
+   */
+  private recordUndo(h: number): void {
+    const slots = this.slots;
+    const length = slots.length;
+    const flags = this.flags;
+    const flagsLength = flags === null ? 0 : flags.length;
+    const head = this.head;
+    const size = this.size;
+    const item = h >= 0 ? slots[h] : HOLE;
+    const flag = h >= 0 && flags !== null ? flags[h] : 0;
+    (this.journal as Journal).record(() => {
+      this.slots = restoreLength(slots, length, HOLE);
+      if (h >= 0) slots[h] = item;
+      this.flags = flags === null ? null : restoreLength(flags, flagsLength, 0);
+      if (h >= 0 && flags !== null) flags[h] = flag;
+      this.head = head;
+      this.size = size;
+    });
   }
 
   protected reset(): void {
@@ -134,6 +170,15 @@ export class SlotLog<V> {
     this.flags = keptFlags;
     this.head = 0;
   }
+}
+
+/** Cuts or pads (with `fill`) an array back to `length`. */
+function restoreLength<X>(array: X[], length: number, fill: X): X[] {
+  // pop/push rather than assigning `length`: undo steps usually move it by one, and setting
+  // `length` is a slow runtime call.
+  while (array.length > length) array.pop();
+  while (array.length < length) array.push(fill);
+  return array;
 }
 
 /** Flag bit: the item is persistent (never removed by a match). */

@@ -1,4 +1,5 @@
 import { InvalidChannelError, InvalidConfigurationError, OutOfNamesError } from '../errors.js';
+import type { Journal } from '../journal.js';
 import type { ChannelKey, SpaceAdapter, SpaceTypes } from '../types.js';
 import { ChannelStore } from './store.js';
 
@@ -21,8 +22,14 @@ export class IndexedStore<T extends SpaceTypes> extends ChannelStore<T> {
   /** Slots handed out again after a cyclic array wrapped. */
   private wrapped = 0;
 
-  constructor(adapter: SpaceAdapter<T>, kind: 'array' | 'vector', size = Number.POSITIVE_INFINITY, cyclic = false) {
-    super(adapter);
+  constructor(
+    adapter: SpaceAdapter<T>,
+    kind: 'array' | 'vector',
+    size = Number.POSITIVE_INFINITY,
+    cyclic = false,
+    journal: Journal | null = null,
+  ) {
+    super(adapter, journal);
     this.kind = kind;
     this.size = size;
     this.cyclic = cyclic;

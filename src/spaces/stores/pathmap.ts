@@ -1,5 +1,6 @@
 import type { ChannelEntry, PathNode } from '../entries.js';
 import { InvalidConfigurationError } from '../errors.js';
+import type { Journal } from '../journal.js';
 import type { PathCodec, SpaceAdapter, SpaceTypes } from '../types.js';
 import { ChannelStore } from './store.js';
 
@@ -60,8 +61,8 @@ export class PathMapStore<T extends SpaceTypes> extends ChannelStore<T> {
   private root = new TrieNode<T>(null, undefined, '');
   private readonly paths: PathCodec<T['channel']>;
 
-  constructor(adapter: SpaceAdapter<T>) {
-    super(adapter);
+  constructor(adapter: SpaceAdapter<T>, journal: Journal | null = null) {
+    super(adapter, journal);
     if (adapter.paths === undefined) {
       throw new InvalidConfigurationError('a pathmap space needs an adapter that can read channels as paths');
     }
@@ -69,6 +70,12 @@ export class PathMapStore<T extends SpaceTypes> extends ChannelStore<T> {
   }
 
   override clear(): void {
+    if (this.journal?.active === true) {
+      const root = this.root;
+      this.journal.record(() => {
+        this.root = root;
+      });
+    }
     super.clear();
     this.root = new TrieNode<T>(null, undefined, '');
   }

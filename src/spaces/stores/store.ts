@@ -1,5 +1,7 @@
+import { compareKeys } from '../channel-keys.js';
 import type { StoreKind } from '../config.js';
 import { ChannelEntry, type JoinGroup } from '../entries.js';
+import type { Journal } from '../journal.js';
 import type { ChannelKey, SpaceAdapter, SpaceTypes } from '../types.js';
 
 /** Integer keys below this live in an array. */
@@ -18,7 +20,7 @@ export abstract class ChannelStore<T extends SpaceTypes> {
   /** True for PathMap: consumes see descendants, produces reach waiting prefixes. */
   readonly prefixSemantics: boolean = false;
   /** Multi-channel join groups by composite key (single-channel groups live on their entry). */
-  readonly groups = new Map<ChannelKey, JoinGroup<T>>();
+  groups = new Map<ChannelKey, JoinGroup<T>>();
   /**
    * Set by `gensym` when the name it returned addresses a slot that was handed out before (a
    * cyclic Array wrapping around); the engine then clears that slot. Otherwise `undefined`.
@@ -27,14 +29,17 @@ export abstract class ChannelStore<T extends SpaceTypes> {
   /** Entries whose key is a small non-negative integer, by index (faster than a Map). */
   private slots: (ChannelEntry<T> | undefined)[] = [];
   /** Every other entry, by key. */
-  private readonly entries = new Map<ChannelKey, ChannelEntry<T>>();
+  private entries = new Map<ChannelKey, ChannelEntry<T>>();
   protected readonly adapter: SpaceAdapter<T>;
+  /** Records undo steps for soft checkpoints; null for stores outside a space. */
+  protected readonly journal: Journal | null;
   /** How many names have been handed out. */
   protected issued = 0;
   private nextEntryId = 0;
 
-  constructor(adapter: SpaceAdapter<T>) {
+  constructor(adapter: SpaceAdapter<T>, journal: Journal | null = null) {
     this.adapter = adapter;
+    this.journal = journal;
   }
 
   /** The key of a channel; throws the store's typed error for channels it cannot hold. */
@@ -49,19 +54,28 @@ export abstract class ChannelStore<T extends SpaceTypes> {
   /** Creates the entry for a channel whose key was checked by `keyOf` and is not present yet. */
   create(channel: T['channel'], key: ChannelKey): ChannelEntry<T> {
     const entry = new ChannelEntry<T>(this.nextEntryId++, this.canonicalChannel(channel, key), key);
-    if (typeof key === 'number' && key >>> 0 === key && key < SLOT_LIMIT) this.slots[key] = entry;
-    else this.entries.set(key, entry);
-    this.attach(entry);
+    this.link(entry);
+    if (this.journal?.active === true) this.journal.record(() => this.unlink(entry));
     return entry;
   }
 
   /** Drops an idle entry. */
   release(entry: ChannelEntry<T>): void {
-    const key = entry.key;
-    if (this.get(key) !== entry) return;
-    if (typeof key === 'number' && key >>> 0 === key && key < SLOT_LIMIT) this.slots[key] = undefined;
-    else this.entries.delete(key);
-    this.detach(entry);
+    if (this.get(entry.key) !== entry) return;
+    this.unlink(entry);
+    if (this.journal?.active === true) this.journal.record(() => this.link(entry));
+  }
+
+  /** Registers a multi-channel join group. */
+  addGroup(group: JoinGroup<T>): void {
+    this.groups.set(group.key, group);
+    if (this.journal?.active === true) this.journal.record(() => this.groups.delete(group.key));
+  }
+
+  /** Forgets a multi-channel join group. */
+  removeGroup(group: JoinGroup<T>): void {
+    if (!this.groups.delete(group.key)) return;
+    if (this.journal?.active === true) this.journal.record(() => this.groups.set(group.key, group));
   }
 
   /** A fresh name. */
@@ -75,17 +89,32 @@ export abstract class ChannelStore<T extends SpaceTypes> {
     return this.issued;
   }
 
-  /** Every entry: small-integer channels in index order, then the others in creation order. */
-  *allEntries(): IterableIterator<ChannelEntry<T>> {
-    for (const entry of this.slots) if (entry !== undefined) yield entry;
-    yield* this.entries.values();
+  /**
+   * Every entry in canonical order: small-integer channels by index, then the others by key. The
+   * order depends only on the channels present, never on history (a soft-checkpoint revert, say).
+   */
+  allEntries(): ChannelEntry<T>[] {
+    const out: ChannelEntry<T>[] = [];
+    for (const entry of this.slots) if (entry !== undefined) out.push(entry);
+    const others = [...this.entries.values()].sort((a, b) => compareKeys(a.key, b.key));
+    for (const entry of others) out.push(entry);
+    return out;
   }
 
   /** Drops every entry and group; keeps the name counter. */
   clear(): void {
+    if (this.journal?.active === true) {
+      const { slots, entries, groups } = this;
+      this.journal.record(() => {
+        this.slots = slots;
+        this.entries = entries;
+        this.groups = groups;
+      });
+    }
+    // Fresh containers rather than clearing in place, so a soft checkpoint can restore the old ones.
     this.slots = [];
-    this.entries.clear();
-    this.groups.clear();
+    this.entries = new Map();
+    this.groups = new Map();
   }
 
   /** Entries of proper, non-empty prefixes of `entry`'s path that have waiting joins, shortest first. */
@@ -101,6 +130,20 @@ export abstract class ChannelStore<T extends SpaceTypes> {
   /** The suffix key of `entry`'s channel below `prefix`'s channel. */
   suffix(_prefix: ChannelEntry<T>, _entry: ChannelEntry<T>): T['channel'] | undefined {
     return undefined;
+  }
+
+  private link(entry: ChannelEntry<T>): void {
+    const key = entry.key;
+    if (typeof key === 'number' && key >>> 0 === key && key < SLOT_LIMIT) this.slots[key] = entry;
+    else this.entries.set(key, entry);
+    this.attach(entry);
+  }
+
+  private unlink(entry: ChannelEntry<T>): void {
+    const key = entry.key;
+    if (typeof key === 'number' && key >>> 0 === key && key < SLOT_LIMIT) this.slots[key] = undefined;
+    else this.entries.delete(key);
+    this.detach(entry);
   }
 
   /** The channel recorded on a new entry (Array and Vector stores record the slot's own name). */

@@ -7,6 +7,7 @@ import { ContinuationCollection } from '../collections/continuations.js';
 import { OrderedCollection } from '../collections/ordered.js';
 import type { SpaceConfigInput } from '../config.js';
 import { JoinGroup } from '../entries.js';
+import { Journal } from '../journal.js';
 import { InvalidChannelError, InvalidConfigurationError, OutOfNamesError } from '../errors.js';
 import { compile as p } from '../matchers/structural.js';
 import { _, bind } from '../matchers/template.js';
@@ -216,7 +217,7 @@ describe('pathmap store internals', () => {
     const leaf = entry(s, [0, 1, 2]);
     const withJoin = (ch: Value) => {
       const e = entry(s, ch);
-      e.addGroup(new JoinGroup(s.keyOf(ch), [e], new ContinuationCollection('bag')));
+      e.addGroup(new JoinGroup(s.keyOf(ch), [e], new ContinuationCollection('bag')), new Journal());
       return e;
     };
     entry(s, [0, 1, 2, 3]);

@@ -1,0 +1,55 @@
+/**
+ * The undo journal behind soft checkpoints. While a checkpoint is open, every mutation of the
+ * space's structures records how to undo itself; reverting runs the undo steps of everything done
+ * since the checkpoint, newest first, so each step finds the structure exactly as it left it.
+ * Creating a checkpoint is O(1) and reverting costs in proportion to the work done since it, and
+ * when no checkpoint is open nothing is recorded at all.
+ *
+ * Nested checkpoints share one journal: each remembers where its records begin. Committing the
+ * innermost checkpoint keeps its records (an enclosing checkpoint may still revert them); when the
+ * outermost is committed the journal is emptied.
+ */
+export type Undo = () => void;
+
+export class Journal {
+  /** True while at least one checkpoint is open; mutation sites test it before recording. */
+  active = false;
+  private readonly undos: Undo[] = [];
+  private readonly marks: number[] = [];
+
+  /** Number of open checkpoints. */
+  get depth(): number {
+    return this.marks.length;
+  }
+
+  /** Records how to undo the mutation that is about to happen (or just happened). */
+  record(undo: Undo): void {
+    this.undos.push(undo);
+  }
+
+  open(): number {
+    this.marks.push(this.undos.length);
+    this.active = true;
+    return this.marks.length;
+  }
+
+  /** Undoes everything since the innermost checkpoint and closes it. */
+  revert(): void {
+    const mark = this.marks.pop();
+    if (mark === undefined) return;
+    const undos = this.undos;
+    // Undo steps run with recording off: they restore state, they are not new work.
+    this.active = false;
+    while (undos.length > mark) (undos.pop() as Undo)();
+    this.active = this.marks.length > 0;
+  }
+
+  /** Closes the innermost checkpoint, keeping its changes. */
+  commit(): void {
+    if (this.marks.pop() === undefined) return;
+    if (this.marks.length === 0) {
+      this.undos.length = 0;
+      this.active = false;
+    }
+  }
+}
