@@ -27,3 +27,4 @@ export {
   type WriteOptions,
 } from './plain/tuple-space.js';
 export * from './spaces/index.js';
+export * from './registry/index.js';
