@@ -28,3 +28,4 @@ export {
 } from './plain/tuple-space.js';
 export * from './spaces/index.js';
 export * from './registry/index.js';
+export * from './gas/index.js';

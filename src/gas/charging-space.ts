@@ -1,0 +1,200 @@
+/**
+ * `ChargingSpace`: a decorator that makes every state-changing space operation pay phlogistons
+ * before it runs (reference §6.3, DECISIONS 11).
+ *
+ * - `gensym` pays CreateChannel; `produce` pays Send{size of the datum}; `consume` and `install`
+ *   pay Receive and Match{number of patterns} together: both or neither.
+ * - The charge comes first. If the meter cannot pay, {@link OutOfPhlogistonError} is thrown and
+ *   the inner space is never called, so it is exactly as it was.
+ * - A charge that succeeded stays spent if the inner operation then throws (a full cell, a bad
+ *   arity, ...): refunding failed work would let a caller probe the space for free.
+ * - `withdraw`, `clear`, soft checkpoints and the getters are free. Reverting a soft checkpoint
+ *   restores the space but not the meter: work done and undone was still done.
+ */
+
+import { encodedLength } from '../data/encode.js';
+import type { Value } from '../data/value.js';
+import type { StoredDatum } from '../spaces/collections/data-collection.js';
+import type { SpaceConfig } from '../spaces/config.js';
+import type { ConsumeOptions, Firing, ProduceOptions, SpaceTypes, WaitingInfo } from '../spaces/types.js';
+import { PhlogistonOp, type PhlogistonOperation } from './costs.js';
+import { InvalidPhlogistonAmountError } from './errors.js';
+import { DEFAULT_PHLOGISTON_LIMIT, PhlogistonMeter } from './meter.js';
+
+/** The operations of a space, as `Space` has them: what a `ChargingSpace` wraps and offers. */
+export interface SpaceLike<T extends SpaceTypes> {
+  readonly config: SpaceConfig;
+  /** Names handed out so far. */
+  readonly nameCount: number;
+  produce(channel: T['channel'], datum: T['datum'], options?: ProduceOptions): readonly Firing<T>[];
+  consume(
+    channels: readonly T['channel'][],
+    patterns: readonly T['pattern'][],
+    continuation: T['continuation'],
+    options?: ConsumeOptions,
+  ): readonly Firing<T>[];
+  install(
+    channels: readonly T['channel'][],
+    patterns: readonly T['pattern'][],
+    continuation: T['continuation'],
+  ): readonly Firing<T>[];
+  withdraw(channels: readonly T['channel'][], continuation: T['continuation']): readonly Firing<T>[];
+  gensym(): T['channel'];
+  getData(channel: T['channel']): StoredDatum<T['datum']>[];
+  getWaiting(channels: readonly T['channel'][]): WaitingInfo<T>[];
+  getJoins(channel: T['channel']): T['channel'][][];
+  channels(): T['channel'][];
+  clear(): void;
+  softCheckpoint(): number;
+  revertSoftCheckpoint(depth?: number): void;
+  commitSoftCheckpoint(depth?: number): void;
+  readonly softCheckpointDepth: number;
+}
+
+/** The byte size a send of `datum` pays for: a non-negative safe integer. */
+export type DatumSize<D> = (datum: D) => number;
+
+/** Where the phlogistons come from: a meter (possibly shared by several spaces), or a new one. */
+export type MeterChoice =
+  | { meter: PhlogistonMeter; limit?: undefined; multiplier?: undefined }
+  | {
+      meter?: undefined;
+      /** The new meter's limit (default {@link DEFAULT_PHLOGISTON_LIMIT}). */
+      limit?: number;
+      /** The new meter's multiplier (default 1). */
+      multiplier?: number;
+    };
+
+/**
+ * Options of {@link ChargingSpace}. `dataSize` may be left out only when the space's data are
+ * plain `Value`s: it then defaults to the length of their canonical encoding (`encodedLength`).
+ */
+export type ChargingSpaceOptions<T extends SpaceTypes> = MeterChoice &
+  (T['datum'] extends Value ? { dataSize?: DatumSize<T['datum']> } : { dataSize: DatumSize<T['datum']> });
+
+/** The constructor's options argument: optional exactly when `dataSize` is. */
+export type ChargingSpaceArgs<T extends SpaceTypes> = T['datum'] extends Value
+  ? [options?: ChargingSpaceOptions<T>]
+  : [options: ChargingSpaceOptions<T>];
+
+export class ChargingSpace<T extends SpaceTypes> implements SpaceLike<T> {
+  /** The meter every operation is charged to. */
+  readonly meter: PhlogistonMeter;
+  /** The wrapped space. Operations called on it directly are not charged. */
+  readonly space: SpaceLike<T>;
+  private readonly dataSize: DatumSize<T['datum']>;
+
+  constructor(space: SpaceLike<T>, ...[options]: ChargingSpaceArgs<T>) {
+    // One loose view of the union: plain JavaScript callers may pass both a meter and a limit.
+    const o = (options ?? {}) as {
+      meter?: PhlogistonMeter;
+      limit?: number;
+      multiplier?: number;
+      dataSize?: DatumSize<T['datum']>;
+    };
+    if (o.meter !== undefined && (o.limit !== undefined || o.multiplier !== undefined)) {
+      throw new InvalidPhlogistonAmountError('limit', o.limit ?? o.multiplier, 'left out when a meter is given');
+    }
+    this.space = space;
+    this.meter = o.meter ?? new PhlogistonMeter(o.limit ?? DEFAULT_PHLOGISTON_LIMIT, { multiplier: o.multiplier });
+    // Without a size function the data must be Values; encodedLength throws InvalidValueError otherwise.
+    this.dataSize = o.dataSize ?? (encodedLength as DatumSize<T['datum']>);
+  }
+
+  get config(): SpaceConfig {
+    return this.space.config;
+  }
+
+  get nameCount(): number {
+    return this.space.nameCount;
+  }
+
+  /** Pays Send{dataSize(datum)}, then produces. */
+  produce(channel: T['channel'], datum: T['datum'], options?: ProduceOptions): readonly Firing<T>[] {
+    this.meter.charge(PhlogistonOp.send(this.dataSize(datum)));
+    return this.space.produce(channel, datum, options);
+  }
+
+  /** Pays Receive and Match{patterns.length} (both or neither), then consumes. */
+  consume(
+    channels: readonly T['channel'][],
+    patterns: readonly T['pattern'][],
+    continuation: T['continuation'],
+    options?: ConsumeOptions,
+  ): readonly Firing<T>[] {
+    this.chargeReceive(patterns.length);
+    return this.space.consume(channels, patterns, continuation, options);
+  }
+
+  /** Pays Receive and Match{patterns.length} (both or neither), then installs. */
+  install(
+    channels: readonly T['channel'][],
+    patterns: readonly T['pattern'][],
+    continuation: T['continuation'],
+  ): readonly Firing<T>[] {
+    this.chargeReceive(patterns.length);
+    return this.space.install(channels, patterns, continuation);
+  }
+
+  /** Free: withdrawing gives up a wait that was already paid for. */
+  withdraw(channels: readonly T['channel'][], continuation: T['continuation']): readonly Firing<T>[] {
+    return this.space.withdraw(channels, continuation);
+  }
+
+  /** Pays CreateChannel, then makes a fresh name. */
+  gensym(): T['channel'] {
+    this.meter.charge(PhlogistonOp.createChannel);
+    return this.space.gensym();
+  }
+
+  getData(channel: T['channel']): StoredDatum<T['datum']>[] {
+    return this.space.getData(channel);
+  }
+
+  getWaiting(channels: readonly T['channel'][]): WaitingInfo<T>[] {
+    return this.space.getWaiting(channels);
+  }
+
+  getJoins(channel: T['channel']): T['channel'][][] {
+    return this.space.getJoins(channel);
+  }
+
+  channels(): T['channel'][] {
+    return this.space.channels();
+  }
+
+  /** Free. */
+  clear(): void {
+    this.space.clear();
+  }
+
+  /** Free, like every soft-checkpoint operation. */
+  softCheckpoint(): number {
+    return this.space.softCheckpoint();
+  }
+
+  /** Free. Restores the space, not the meter: what was charged since the checkpoint stays spent. */
+  revertSoftCheckpoint(depth?: number): void {
+    this.space.revertSoftCheckpoint(depth);
+  }
+
+  /** Free. */
+  commitSoftCheckpoint(depth?: number): void {
+    this.space.commitSoftCheckpoint(depth);
+  }
+
+  get softCheckpointDepth(): number {
+    return this.space.softCheckpointDepth;
+  }
+
+  /**
+   * A receive is two charges that must not be split: checking only the first would let a consume
+   * pay Receive and then fail on Match, leaving the meter charged for nothing. As in the reference,
+   * Match is charged only when there are patterns (a consume without any is then refused by the space).
+   */
+  private chargeReceive(patternCount: number): void {
+    const ops: PhlogistonOperation[] =
+      patternCount === 0 ? [PhlogistonOp.receive] : [PhlogistonOp.receive, PhlogistonOp.match(patternCount)];
+    this.meter.chargeAll(ops);
+  }
+}
