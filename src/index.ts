@@ -7,6 +7,7 @@
  * - the value model (`Value`, `encode`, `equals`, `compare`, `keyOf`, `print`) is shared by all layers.
  */
 export * from './data/index.js';
+export * from './gas/index.js';
 export { DEFAULT_SPACE_ID, type ValueTypes, valueAdapter } from './plain/adapter.js';
 export { type CreateSpaceOptions, createSpace } from './plain/create.js';
 export { type ReceiveOperation, TakeTimeoutError } from './plain/errors.js';
@@ -26,6 +27,5 @@ export {
   type Unsubscribe,
   type WriteOptions,
 } from './plain/tuple-space.js';
-export * from './spaces/index.js';
 export * from './registry/index.js';
-export * from './gas/index.js';
+export * from './spaces/index.js';

@@ -2,20 +2,17 @@
  * Typed errors of phlogiston (gas) accounting. Like the engine's errors they carry a stable `code`;
  * messages are for people and may change. A call that throws one of these has changed nothing: not
  * the meter, and (through a charging space) not the space.
- *
- * These do not extend the engine's `SpaceError`, whose code union is closed to this module.
  */
+import { SpaceError } from '../spaces/errors.js';
 
 /** The stable codes of {@link PhlogistonError}. */
 export type PhlogistonErrorCode = 'OutOfPhlogiston' | 'InvalidPhlogistonAmount';
 
-/** Base class of the phlogiston errors. */
-export class PhlogistonError extends Error {
-  readonly code: PhlogistonErrorCode;
+/** Base class of the phlogiston errors; a `SpaceError`, so one `catch` handles every refusal. */
+export class PhlogistonError extends SpaceError {
+  declare readonly code: PhlogistonErrorCode;
   constructor(code: PhlogistonErrorCode, message: string) {
-    super(message);
-    this.code = code;
-    this.name = new.target.name;
+    super(code, message);
   }
 }
 

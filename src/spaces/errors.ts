@@ -16,7 +16,9 @@ export type SpaceErrorCode =
   | 'SeqChannelNotMobile'
   | 'SeqChannelConcurrency'
   | 'TheoryValidationError'
-  | 'CheckpointError';
+  | 'CheckpointError'
+  | 'OutOfPhlogiston'
+  | 'InvalidPhlogistonAmount';
 
 /** Base class of the engine's errors. */
 export class SpaceError extends Error {
