@@ -8,6 +8,7 @@
  */
 export * from './data/index.js';
 export * from './gas/index.js';
+export * from './history/index.js';
 export { DEFAULT_SPACE_ID, type ValueTypes, valueAdapter } from './plain/adapter.js';
 export { type CreateSpaceOptions, createSpace } from './plain/create.js';
 export { type ReceiveOperation, TakeTimeoutError } from './plain/errors.js';
