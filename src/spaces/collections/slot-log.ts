@@ -102,11 +102,13 @@ export class SlotLog<V> {
       while (items[i] === HOLE) i++;
       this.head = i;
     }
-    let end = items.length;
-    if (h === end - 1) {
-      while (items[end - 1] === HOLE) end--;
-      items.length = end;
-      if (this.flags !== null) this.flags.length = end;
+    if (h === items.length - 1) {
+      // pop, not `length =`: assigning length is a slow runtime call.
+      const flags = this.flags;
+      while (items[items.length - 1] === HOLE) {
+        items.pop();
+        if (flags !== null) flags.pop();
+      }
     }
   }
 
