@@ -4,6 +4,7 @@
  * undo journal, so creating one is O(1) and the seed's create cost (a copy of the state) has no
  * counterpart: we pay instead per change made while a checkpoint is open, and in the revert.
  */
+import { Map as ImmutableMap, List } from 'immutable';
 import { type Case, expectCount, type Group } from '../harness.js';
 import { wildcardSpace } from './produce-consume-cycle.js';
 
@@ -14,6 +15,38 @@ function filledSpace(channels: number) {
   for (let ch = 0; ch < channels; ch++) for (let i = 0; i < PER_CHANNEL; i++) space.produce(ch, ch * PER_CHANNEL + i);
   return space;
 }
+
+/**
+ * The peer: the same state as immutable.js persistent structures (a Map of Lists), where a
+ * snapshot is keeping the root and a revert is going back to it; the price is paid by every
+ * update (a path copy) instead.
+ */
+function immutableState(channels: number): ImmutableMap<number, List<number>> {
+  const state = ImmutableMap<number, List<number>>().asMutable();
+  for (let ch = 0; ch < channels; ch++) {
+    state.set(ch, List(Array.from({ length: PER_CHANNEL }, (_, i) => ch * PER_CHANNEL + i)));
+  }
+  return state.asImmutable();
+}
+
+const immutableCreate = (channels: number) => () => {
+  const state = immutableState(channels);
+  const snapshots: ImmutableMap<number, List<number>>[] = [];
+  return () => {
+    snapshots.push(state);
+    if (snapshots.length > 1_000_000) snapshots.length = 0;
+  };
+};
+
+const immutableRevert = (channels: number) => () => {
+  const snapshot = immutableState(channels);
+  let state = snapshot;
+  for (let ch = 0; ch < channels; ch++) state = state.update(ch, (l) => (l ?? List<number>()).push(99999));
+  return () => {
+    state = snapshot;
+    expectCount('items on channel 0 after revert', state.get(0)?.size ?? 0, PER_CHANNEL);
+  };
+};
 
 const create = (channels: number): Case => ({
   kind: 'sync',
@@ -29,6 +62,7 @@ const create = (channels: number): Case => ({
       if (space.softCheckpoint() < 1) throw new Error('soft checkpoint not opened');
     };
   },
+  peers: { 'immutable.js': immutableCreate(channels) },
 });
 
 const revert = (channels: number): Case => ({
@@ -45,6 +79,7 @@ const revert = (channels: number): Case => ({
       expectCount('items on channel 0 after revert', space.getData(0).length, PER_CHANNEL);
     };
   },
+  peers: { 'immutable.js': immutableRevert(channels) },
 });
 
 const sizes = [10, 100, 1000];
