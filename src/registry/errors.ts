@@ -25,7 +25,7 @@ export class RegistryError extends Error {
   }
 }
 
-/** A theory spec that names no builtin theory, or a theory kind (`mettail:`, `inline:`, `uri:`) not implemented yet. */
+/** A theory spec that names no builtin theory, or a theory kind (`mettail:`, `inline:`, `uri:`) not supported in this version. */
 export class TheoryNotSupportedError extends RegistryError {
   /** The spec as given. */
   readonly theory: string;

@@ -74,7 +74,7 @@ export function loadTheory(spec: string | Theory): Theory {
   if (kind !== undefined) {
     throw new TheoryNotSupportedError(
       spec,
-      `${kind.slice(0, -1)} theories are not implemented yet; the builtin theories are ${BUILTIN_THEORY_NAMES.join(', ')}`,
+      `${kind.slice(0, -1)} theories are not supported in this version; the builtin theories are ${BUILTIN_THEORY_NAMES.join(', ')}`,
     );
   }
   const builtin = BUILTINS.get(spec);

@@ -36,11 +36,7 @@ export class Reactor<T extends SpaceTypes> {
   private eventCount = 0;
   private firings: Firing<T>[] | null = null;
 
-  constructor(
-    store: ChannelStore<T>,
-    matcher: Matcher<T['pattern'], T['datum'], T['bindings']>,
-    journal: Journal,
-  ) {
+  constructor(store: ChannelStore<T>, matcher: Matcher<T['pattern'], T['datum'], T['bindings']>, journal: Journal) {
     this.store = store;
     this.journal = journal;
     this.matcher = matcher;

@@ -20,15 +20,8 @@ import { OrderedCollection } from './collections/ordered.js';
 import { PriorityQueueCollection } from './collections/priority-queue.js';
 import { resolveConfig, type SpaceConfig, type SpaceConfigInput } from './config.js';
 import { type ChannelEntry, JoinGroup, Waiting } from './entries.js';
-import {
-  ArityMismatchError,
-  CheckpointError,
-  InvalidConfigurationError,
-  InvalidPeekError,
-  SeqChannelConcurrencyError,
-  SeqChannelNotMobileError,
-  TheoryValidationError,
-} from './errors.js';
+import { ArityMismatchError, CheckpointError, InvalidConfigurationError } from './errors.js';
+import { checkConcurrency, checkMobility, checkTheory, peekMask } from './guards.js';
 import { Journal } from './journal.js';
 import type { Matcher } from './matchers/matcher.js';
 import { type QualifierTraits, qualifierTraits } from './qualifier.js';
@@ -109,8 +102,8 @@ export class Space<T extends SpaceTypes> {
     const store = this.store;
     const key = store.keyOf(channel);
     let entry = store.get(key);
-    if (!this.traits.mobile) this.checkMobility(datum);
-    if (this.theory !== undefined) this.checkTheory(this.theory, datum);
+    if (!this.traits.mobile) checkMobility(this.adapter, datum);
+    if (this.theory !== undefined) checkTheory(this.theory, this.adapter, datum);
     const data = entry?.data ?? this.newData();
     data.checkPut(datum, persist, priority, channel, this.describe);
     if (entry === undefined) entry = store.create(channel, key);
@@ -158,7 +151,7 @@ export class Space<T extends SpaceTypes> {
     const repeats = n > 1 && hasRepeats(keys);
     const groupKey = n === 1 ? keys[0] : compositeKey(keys);
     const group = (n === 1 ? store.get(keys[0])?.own : store.groups.get(groupKey)) ?? undefined;
-    if (!this.traits.concurrent) this.checkConcurrency(channels, keys);
+    if (!this.traits.concurrent) checkConcurrency(this.store, this.adapter, channels, keys);
     const setKey =
       this.config.continuations === 'set'
         ? this.adapter.waitingKey?.(keys, patterns, continuation, persist, peeks)
@@ -387,36 +380,4 @@ export class Space<T extends SpaceTypes> {
       );
     }
   }
-
-  private checkTheory(theory: Theory, datum: T['datum']): void {
-    const reason = theory.validate(datum);
-    if (reason !== null) throw new TheoryValidationError(theory.name, this.adapter.describeDatum(datum), reason);
-  }
-
-  private checkMobility(datum: T['datum']): void {
-    const { adapter } = this;
-    adapter.channelsIn?.(datum, (c) => {
-      if (adapter.names.isOwn(c)) throw new SeqChannelNotMobileError(adapter.describeChannel(c));
-    });
-  }
-
-  private checkConcurrency(channels: readonly T['channel'][], keys: readonly ChannelKey[]): void {
-    for (let i = 0; i < keys.length; i++) {
-      const entry = this.store.get(keys[i]);
-      if (entry !== undefined && entry.groups.length > 0) {
-        throw new SeqChannelConcurrencyError(this.adapter.describeChannel(channels[i]));
-      }
-    }
-  }
-}
-
-/** Validates peek positions and turns them into a per-position mask. */
-function peekMask(peeks: Iterable<number>, n: number): boolean[] | null {
-  let mask: boolean[] | null = null;
-  for (const p of peeks) {
-    if (!Number.isInteger(p) || p < 0 || p >= n) throw new InvalidPeekError(p, n);
-    mask ??= new Array<boolean>(n).fill(false);
-    mask[p] = true;
-  }
-  return mask;
 }

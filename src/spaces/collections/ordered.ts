@@ -1,7 +1,7 @@
 import { CellAlreadyFullError } from '../errors.js';
+import type { Journal } from '../journal.js';
 import type { Claims } from './claims.js';
 import type { DataCollection, StoredDatum } from './data-collection.js';
-import type { Journal } from '../journal.js';
 import { KeyIndex } from './key-index.js';
 import { PERSISTENT, SlotLog } from './slot-log.js';
 

@@ -1,7 +1,7 @@
 import { InvalidConfigurationError, InvalidPriorityError } from '../errors.js';
+import type { Journal } from '../journal.js';
 import type { Claims } from './claims.js';
 import type { DataCollection, StoredDatum } from './data-collection.js';
-import type { Journal } from '../journal.js';
 import { PERSISTENT, SlotLog } from './slot-log.js';
 
 /** Levels a priority queue may grow to. Bounds memory when a caller passes a huge priority. */
