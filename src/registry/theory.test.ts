@@ -93,7 +93,10 @@ describe('loadTheory', () => {
 
   test('mettail:, inline:, uri: and unknown names are TheoryNotSupported, naming the spec', () => {
     const cases: Array<[string, RegExp]> = [
-      ['mettail:types.json', /"mettail:types\.json" is not supported: mettail theories are not supported in this version/],
+      [
+        'mettail:types.json',
+        /"mettail:types\.json" is not supported: mettail theories are not supported in this version/,
+      ],
       ['inline:Nat | Int', /"inline:Nat \| Int" is not supported: inline theories/],
       ['uri:https://example.org/t', /uri theories are not supported in this version/],
       ['Natural', /"Natural" is not supported: unknown builtin theory; expected one of Nat, Int, String, Bool, Any/],
