@@ -20,10 +20,17 @@ type Slot<V> = V | typeof HOLE;
 const COMPACT_MIN_HOLES = 32;
 
 export class SlotLog<V> {
-  /** Slots `[head, items.length)` hold the items; everything before `head` is dead. */
-  protected slots: Slot<V>[] = [];
+  /**
+   * Slots `[head, slots.length)` hold the items; everything before `head` is dead. `null` while
+   * the log holds at most one item, kept in `one`: most channels hold a single datum, and the
+   * array would be the largest allocation of a new channel.
+   */
+  protected slots: Slot<V>[] | null = null;
   /** Per-slot flag bits (bit 0: persistent), allocated on first use. */
   protected flags: number[] | null = null;
+  /** The item at handle 0 while `slots` is null (`HOLE` when empty), and its flags. */
+  protected one: Slot<V> = HOLE;
+  protected oneFlags = 0;
   protected head = 0;
   /** Number of live (non-hole) items. */
   size = 0;
@@ -37,12 +44,25 @@ export class SlotLog<V> {
   /** Appends an item and returns its handle. */
   push(item: V, flags: number): number {
     if (this.journal?.active === true) this.recordUndo(-1);
-    const items = this.slots;
-    if (items.length - this.size > COMPACT_MIN_HOLES && this.size * 2 < items.length) this.compact();
-    const h = this.slots.length;
-    // Most channels hold one item: start with an exact-size array instead of push's default capacity.
-    if (h === 0) this.slots = [item];
-    else this.slots.push(item);
+    let slots = this.slots;
+    if (slots === null) {
+      if (this.one === HOLE) {
+        this.one = item;
+        this.oneFlags = flags;
+        this.size = 1;
+        return 0;
+      }
+      // A second item: move to an array.
+      slots = this.slots = [this.one, item];
+      if (this.oneFlags !== 0 || flags !== 0) this.flags = [this.oneFlags, flags];
+      this.one = HOLE;
+      this.oneFlags = 0;
+      this.size = 2;
+      return 1;
+    }
+    if (slots.length - this.size > COMPACT_MIN_HOLES && this.size * 2 < slots.length) slots = this.compact();
+    const h = slots.length;
+    slots.push(item);
     if (flags !== 0 || this.flags !== null) {
       if (this.flags === null) this.flags = new Array<number>(h).fill(0);
       this.flags.push(flags);
@@ -52,61 +72,70 @@ export class SlotLog<V> {
   }
 
   isLive(h: number): boolean {
-    return h >= this.head && h < this.slots.length && this.slots[h] !== HOLE;
+    const slots = this.slots;
+    if (slots === null) return h === 0 && this.one !== HOLE;
+    return h >= this.head && h < slots.length && slots[h] !== HOLE;
   }
 
   itemAt(h: number): V {
-    return this.slots[h] as V;
+    return (this.slots === null ? this.one : this.slots[h]) as V;
   }
 
   flagsOf(h: number): number {
+    if (this.slots === null) return this.oneFlags;
     return this.flags === null ? 0 : this.flags[h];
   }
 
   /** Handle of the oldest live item, or -1. */
   firstLive(): number {
-    return this.head < this.slots.length ? this.head : -1;
+    const slots = this.slots;
+    if (slots === null) return this.one === HOLE ? -1 : 0;
+    return this.head < slots.length ? this.head : -1;
   }
 
   /** Handle of the newest live item, or -1. */
   lastLive(): number {
-    return this.slots.length > this.head ? this.slots.length - 1 : -1;
+    const slots = this.slots;
+    if (slots === null) return this.one === HOLE ? -1 : 0;
+    return slots.length > this.head ? slots.length - 1 : -1;
   }
 
   /** Next live handle after `h` in insertion order, or -1. `h` may be a hole. */
   nextLive(h: number): number {
-    const items = this.slots;
-    for (let i = h < this.head ? this.head : h + 1; i < items.length; i++) if (items[i] !== HOLE) return i;
+    const slots = this.slots;
+    if (slots === null) return h < 0 && this.one !== HOLE ? 0 : -1;
+    for (let i = h < this.head ? this.head : h + 1; i < slots.length; i++) if (slots[i] !== HOLE) return i;
     return -1;
   }
 
   /** Previous live handle before `h` in insertion order, or -1. */
   prevLive(h: number): number {
-    const items = this.slots;
-    for (let i = Math.min(h, items.length) - 1; i >= this.head; i--) if (items[i] !== HOLE) return i;
+    const slots = this.slots;
+    if (slots === null) return h > 0 && this.one !== HOLE ? 0 : -1;
+    for (let i = Math.min(h, slots.length) - 1; i >= this.head; i--) if (slots[i] !== HOLE) return i;
     return -1;
   }
 
   /** Removes the item at a live handle. */
   remove(h: number): void {
     if (this.journal?.active === true) this.recordUndo(h);
-    const items = this.slots;
-    items[h] = HOLE;
+    const slots = this.slots;
     this.size--;
-    if (this.size === 0) {
+    if (slots === null || this.size === 0) {
       this.reset();
       return;
     }
+    slots[h] = HOLE;
     if (h === this.head) {
       let i = h + 1;
-      while (items[i] === HOLE) i++;
+      while (slots[i] === HOLE) i++;
       this.head = i;
     }
-    if (h === items.length - 1) {
+    if (h === slots.length - 1) {
       // pop, not `length =`: assigning length is a slow runtime call.
       const flags = this.flags;
-      while (items[items.length - 1] === HOLE) {
-        items.pop();
+      while (slots[slots.length - 1] === HOLE) {
+        slots.pop();
         if (flags !== null) flags.pop();
       }
     }
@@ -114,9 +143,13 @@ export class SlotLog<V> {
 
   /** Live items in insertion order, with their flags. */
   forEach(visit: (item: V, flags: number) => void): void {
-    const items = this.slots;
-    for (let i = this.head; i < items.length; i++) {
-      const item = items[i];
+    const slots = this.slots;
+    if (slots === null) {
+      if (this.one !== HOLE) visit(this.one, this.oneFlags);
+      return;
+    }
+    for (let i = this.head; i < slots.length; i++) {
+      const item = slots[i];
       if (item !== HOLE) visit(item, this.flagsOf(i));
     }
   }
@@ -128,49 +161,53 @@ export class SlotLog<V> {
 
   /**
    * Records how to bring this log back to its current physical state. Mutations either write into
-   * the current arrays (append, a hole at `h`, trimming trailing holes) or replace them (compaction,
-   * reset), never both in a way that loses information: restoring the array references, their
-   * lengths and the item at `h` undoes any single mutation exactly.
+   * the current arrays (append, a hole at `h`, trimming trailing holes) or replace them (moving to
+   * an array, compaction, reset), never both in a way that loses information: restoring the field
+   * values, the arrays' lengths and the item at `h` undoes any single mutation exactly.
    */
   private recordUndo(h: number): void {
     const slots = this.slots;
-    const length = slots.length;
+    const length = slots === null ? 0 : slots.length;
     const flags = this.flags;
     const flagsLength = flags === null ? 0 : flags.length;
-    const head = this.head;
-    const size = this.size;
-    const item = h >= 0 ? slots[h] : HOLE;
+    const { one, oneFlags, head, size } = this;
+    const item = h >= 0 && slots !== null ? slots[h] : HOLE;
     const flag = h >= 0 && flags !== null ? flags[h] : 0;
     (this.journal as Journal).record(() => {
-      this.slots = restoreLength(slots, length, HOLE);
-      if (h >= 0) slots[h] = item;
+      this.slots = slots === null ? null : restoreLength(slots, length, HOLE);
+      if (h >= 0 && slots !== null) slots[h] = item;
       this.flags = flags === null ? null : restoreLength(flags, flagsLength, 0);
       if (h >= 0 && flags !== null) flags[h] = flag;
+      this.one = one;
+      this.oneFlags = oneFlags;
       this.head = head;
       this.size = size;
     });
   }
 
   protected reset(): void {
-    this.slots = [];
+    this.slots = null;
     this.flags = null;
+    this.one = HOLE;
+    this.oneFlags = 0;
     this.head = 0;
     this.size = 0;
   }
 
-  private compact(): void {
-    const items = this.slots;
+  private compact(): Slot<V>[] {
+    const slots = this.slots as Slot<V>[];
     const flags = this.flags;
-    const keptItems: Slot<V>[] = [];
+    const keptSlots: Slot<V>[] = [];
     const keptFlags: number[] | null = flags === null ? null : [];
-    for (let i = this.head; i < items.length; i++) {
-      if (items[i] === HOLE) continue;
-      keptItems.push(items[i]);
+    for (let i = this.head; i < slots.length; i++) {
+      if (slots[i] === HOLE) continue;
+      keptSlots.push(slots[i]);
       if (keptFlags !== null && flags !== null) keptFlags.push(flags[i]);
     }
-    this.slots = keptItems;
+    this.slots = keptSlots;
     this.flags = keptFlags;
     this.head = 0;
+    return keptSlots;
   }
 }
 
