@@ -19,8 +19,6 @@ const NO_GROUPS: never[] = Object.freeze([]) as unknown as never[];
 
 /** Everything a store keeps for one channel. */
 export class ChannelEntry<T extends SpaceTypes> {
-  /** Unique within the space; names the entry in fired-combination keys. */
-  readonly id: number;
   readonly channel: T['channel'];
   readonly key: ChannelKey;
   /** Created on the first produce. */
@@ -34,8 +32,7 @@ export class ChannelEntry<T extends SpaceTypes> {
   own: JoinGroup<T> | null = null;
   node: PathNode<T> | null = null;
 
-  constructor(id: number, channel: T['channel'], key: ChannelKey) {
-    this.id = id;
+  constructor(channel: T['channel'], key: ChannelKey) {
     this.channel = channel;
     this.key = key;
   }

@@ -69,7 +69,10 @@ export class Search<T extends SpaceTypes> {
   /** A key naming the selection found last, for the fire-once rule of non-consuming firings. */
   key(w: Waiting<T>): string {
     let key = `${w.id}`;
-    for (let i = 0; i < w.entries.length; i++) key += `|${this.sources[i].id}.${this.handles[i]}`;
+    for (let i = 0; i < w.entries.length; i++) {
+      const k = this.sources[i].key;
+      key += `|${typeof k === 'number' ? `n${k}` : `s${k.length}:${k}`}.${this.handles[i]}`;
+    }
     return key;
   }
 

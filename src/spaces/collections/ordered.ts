@@ -27,19 +27,17 @@ export type DatumKey<A> = (datum: A) => string | number;
 export class OrderedCollection<A> extends SlotLog<A> implements DataCollection<A> {
   readonly kind: OrderedKind;
   /** Set only: datum key → handle. */
-  private readonly index: KeyIndex | null;
-  private readonly keyOf: DatumKey<A> | null;
+  /** Set only: how data are keyed, and key → handle. One field, so other kinds stay small. */
+  private readonly set: { readonly keyOf: DatumKey<A>; readonly index: KeyIndex } | null;
 
   constructor(kind: OrderedKind, keyOf?: DatumKey<A>, journal: Journal | null = null) {
     super(journal);
     this.kind = kind;
     if (kind === 'set') {
       if (keyOf === undefined) throw new TypeError('a set collection needs a datum key function');
-      this.keyOf = keyOf;
-      this.index = new KeyIndex(journal);
+      this.set = { keyOf, index: new KeyIndex(journal) };
     } else {
-      this.keyOf = null;
-      this.index = null;
+      this.set = null;
     }
   }
 
@@ -52,15 +50,16 @@ export class OrderedCollection<A> extends SlotLog<A> implements DataCollection<A
   ): void {
     if (this.kind === 'cell' && this.size > 0) throw new CellAlreadyFullError(describe(channel));
     // Computing the key validates the datum (a non-value throws) before anything changes.
-    if (this.keyOf !== null) this.keyOf(datum);
+    if (this.set !== null) this.set.keyOf(datum);
   }
 
   put(datum: A, persistent: boolean, _priority: number | undefined): number {
-    if (this.index !== null && this.keyOf !== null) {
-      const key = this.keyOf(datum);
-      if (this.index.has(key)) return -1;
+    const set = this.set;
+    if (set !== null) {
+      const key = set.keyOf(datum);
+      if (set.index.has(key)) return -1;
       const h = this.push(datum, persistent ? PERSISTENT : 0);
-      this.index.set(key, h);
+      set.index.set(key, h);
       return h;
     }
     return this.push(datum, persistent ? PERSISTENT : 0);
@@ -105,7 +104,7 @@ export class OrderedCollection<A> extends SlotLog<A> implements DataCollection<A
 
   take(h: number): number {
     if ((this.flagsOf(h) & PERSISTENT) !== 0) return -1;
-    if (this.index !== null && this.keyOf !== null) this.index.delete(this.keyOf(this.itemAt(h)));
+    if (this.set !== null) this.set.index.delete(this.set.keyOf(this.itemAt(h)));
     // Only a queue head or a stack top leaves a newly eligible item behind.
     const kind = this.kind;
     const exposes = (kind === 'queue' && h === this.firstLive()) || (kind === 'stack' && h === this.lastLive());
@@ -124,6 +123,6 @@ export class OrderedCollection<A> extends SlotLog<A> implements DataCollection<A
 
   override clear(): void {
     super.clear();
-    this.index?.clear();
+    this.set?.index.clear();
   }
 }

@@ -35,7 +35,6 @@ export abstract class ChannelStore<T extends SpaceTypes> {
   protected readonly journal: Journal | null;
   /** How many names have been handed out. */
   protected issued = 0;
-  private nextEntryId = 0;
 
   constructor(adapter: SpaceAdapter<T>, journal: Journal | null = null) {
     this.adapter = adapter;
@@ -53,7 +52,7 @@ export abstract class ChannelStore<T extends SpaceTypes> {
 
   /** Creates the entry for a channel whose key was checked by `keyOf` and is not present yet. */
   create(channel: T['channel'], key: ChannelKey): ChannelEntry<T> {
-    const entry = new ChannelEntry<T>(this.nextEntryId++, this.canonicalChannel(channel, key), key);
+    const entry = new ChannelEntry<T>(this.canonicalChannel(channel, key), key);
     this.link(entry);
     if (this.journal?.active === true) this.journal.record(() => this.unlink(entry));
     return entry;
