@@ -9,12 +9,7 @@ import { SpaceError } from '../spaces/errors.js';
 export type PhlogistonErrorCode = 'OutOfPhlogiston' | 'InvalidPhlogistonAmount';
 
 /** Base class of the phlogiston errors; a `SpaceError`, so one `catch` handles every refusal. */
-export class PhlogistonError extends SpaceError {
-  declare readonly code: PhlogistonErrorCode;
-  constructor(code: PhlogistonErrorCode, message: string) {
-    super(code, message);
-  }
-}
+export class PhlogistonError extends SpaceError<PhlogistonErrorCode> {}
 
 /** A charge larger than the balance. Nothing was deducted. */
 export class OutOfPhlogistonError extends PhlogistonError {

@@ -3,6 +3,8 @@
  * for people and may change (hashes in messages are lowercase hex).
  */
 
+import { SpaceError } from '../spaces/errors.js';
+
 /** The stable codes of {@link HistoryError}. */
 export type HistoryErrorCode =
   /** `initHashing()` has not finished, so nothing can be hashed yet. */
@@ -21,11 +23,4 @@ export type HistoryErrorCode =
   | 'StoreClosed';
 
 /** The error thrown by everything in `src/history`. */
-export class HistoryError extends Error {
-  readonly code: HistoryErrorCode;
-  constructor(code: HistoryErrorCode, message: string) {
-    super(message);
-    this.code = code;
-    this.name = 'HistoryError';
-  }
-}
+export class HistoryError extends SpaceError<HistoryErrorCode> {}

@@ -1,11 +1,13 @@
 /**
  * Typed errors of the registry, the URN factory and theory loading. Like the engine's
- * `SpaceError`s, every error has a stable `code` callers may switch on; messages are for people.
- * `SpaceError`'s code union is closed, so these have their own base class. Configuration problems
+ * `SpaceError`s (their base class, with the registry's own code union), every error has a stable
+ * `code` callers may switch on; messages are for people. Configuration problems
  * (bad URNs, bad config maps, duplicate ids) reuse the engine's `InvalidConfigurationError`, a Seq
  * channel sent as data its `SeqChannelNotMobileError`, and checkpoint misuse its `CheckpointError`,
  * so one `code` means one thing everywhere.
  */
+
+import { SpaceError } from '../spaces/errors.js';
 
 /** The stable codes of {@link RegistryError}. */
 export type RegistryErrorCode =
@@ -16,14 +18,7 @@ export type RegistryErrorCode =
   | 'ReplayError';
 
 /** Base class of the registry's errors. */
-export class RegistryError extends Error {
-  readonly code: RegistryErrorCode;
-  constructor(code: RegistryErrorCode, message: string) {
-    super(message);
-    this.code = code;
-    this.name = new.target.name;
-  }
-}
+export class RegistryError extends SpaceError<RegistryErrorCode> {}
 
 /** A theory spec that names no builtin theory, or a theory kind (`mettail:`, `inline:`, `uri:`) not supported in this version. */
 export class TheoryNotSupportedError extends RegistryError {

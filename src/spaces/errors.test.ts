@@ -213,3 +213,24 @@ describe('qualifiers', () => {
     assert.equal(a.getData('ch').length, 1);
   });
 });
+
+describe('one error hierarchy', () => {
+  test('gas, registry and history errors are SpaceErrors with their own stable codes', async () => {
+    const { OutOfPhlogistonError } = await import('../gas/errors.js');
+    const { SpaceNotFoundError } = await import('../registry/errors.js');
+    const { HistoryError } = await import('../history/errors.js');
+    const errors = [
+      new OutOfPhlogistonError(10, 5, 'receive'),
+      new SpaceNotFoundError('nope'),
+      new HistoryError('UnknownRoot', 'Checkpoint root not found: 00'),
+    ];
+    assert.deepEqual(
+      errors.map((e) => [e instanceof SpaceError, e.code, e.name]),
+      [
+        [true, 'OutOfPhlogiston', 'OutOfPhlogistonError'],
+        [true, 'SpaceNotFound', 'SpaceNotFoundError'],
+        [true, 'UnknownRoot', 'HistoryError'],
+      ],
+    );
+  });
+});

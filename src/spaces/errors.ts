@@ -16,14 +16,16 @@ export type SpaceErrorCode =
   | 'SeqChannelNotMobile'
   | 'SeqChannelConcurrency'
   | 'TheoryValidationError'
-  | 'CheckpointError'
-  | 'OutOfPhlogiston'
-  | 'InvalidPhlogistonAmount';
+  | 'CheckpointError';
 
-/** Base class of the engine's errors. */
-export class SpaceError extends Error {
-  readonly code: SpaceErrorCode;
-  constructor(code: SpaceErrorCode, message: string) {
+/**
+ * Base class of every typed error in the project. `C` is the module's union of stable codes
+ * (the engine's by default; gas, registry and history errors bring their own), so one
+ * `catch (e) { if (e instanceof SpaceError) ... }` handles every refusal.
+ */
+export class SpaceError<C extends string = SpaceErrorCode> extends Error {
+  readonly code: C;
+  constructor(code: C, message: string) {
     super(message);
     this.code = code;
     this.name = new.target.name;
