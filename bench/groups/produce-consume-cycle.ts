@@ -24,21 +24,34 @@ const produceOnly = (n: number): Case => ({
   },
 });
 
-const consumeImmediateMatch = (n: number): Case => ({
-  kind: 'sync',
-  name: 'consume_immediate_match',
-  size: n,
-  elements: n,
-  prepare: () => {
-    const space = wildcardSpace();
-    for (let i = 0; i < n; i++) space.produce(0, i);
-    return () => {
-      let fired = 0;
-      for (let i = 0; i < n; i++) fired += space.consume([0], [0], 'continuation').length;
-      expectCount('consume_immediate_match firings', fired, n);
-    };
+/**
+ * n consumes that each match at once, on a space prefilled with n data (untimed). Shared with
+ * `structural_matcher`, which runs it with the default space and a compiled template.
+ */
+export function consumeImmediateMatch<P>(
+  n: number,
+  makeSpace: () => {
+    produce(channel: number, datum: number): unknown;
+    consume(c: number[], p: P[], k: string): readonly unknown[];
   },
-});
+  pattern: P,
+): Case {
+  return {
+    kind: 'sync',
+    name: 'consume_immediate_match',
+    size: n,
+    elements: n,
+    prepare: () => {
+      const space = makeSpace();
+      for (let i = 0; i < n; i++) space.produce(0, i);
+      return () => {
+        let fired = 0;
+        for (let i = 0; i < n; i++) fired += space.consume([0], [pattern], 'continuation').length;
+        expectCount('consume_immediate_match firings', fired, n);
+      };
+    },
+  };
+}
 
 const produceMultiChannel = (n: number): Case => ({
   kind: 'sync',
@@ -58,7 +71,7 @@ export const group: Group = {
   description: 'fresh HashMap/Bag space, wildcard matcher, integer channels; data prefilled untimed',
   cases: [
     ...[100, 1000, 10000].map(produceOnly),
-    ...[100, 1000, 10000].map(consumeImmediateMatch),
+    ...[100, 1000, 10000].map((n) => consumeImmediateMatch(n, wildcardSpace, 0)),
     ...[10, 100, 1000].map(produceMultiChannel),
   ],
 };
