@@ -18,13 +18,14 @@
 import type { Value } from '../data/value.js';
 import type { SpaceConfigInput } from '../spaces/config.js';
 import type { Bindings } from '../spaces/matchers/matcher.js';
-import { compile, Pattern } from '../spaces/matchers/structural.js';
+import type { Pattern } from '../spaces/matchers/structural.js';
 import type { Template } from '../spaces/matchers/template.js';
 import type { Space } from '../spaces/space.js';
-import type { ConsumeOptions, Firing, Match } from '../spaces/types.js';
+import type { Firing } from '../spaces/types.js';
 import type { ValueTypes } from './adapter.js';
 import { createSpace } from './create.js';
 import { type ReceiveOperation, TakeTimeoutError } from './errors.js';
+import { checkTimeout, consumeOptions, prepare, toReceived } from './receive-parts.js';
 
 /** The engine's type bundle under a `TupleSpace`: compiled templates as patterns, {@link Receiver}s as continuations. */
 export type TupleSpaceTypes = ValueTypes<Pattern, Receiver>;
@@ -103,9 +104,6 @@ export interface SubscribeOptions {
   /** Read without consuming. */
   peek?: boolean;
 }
-
-/** `setTimeout` fires at once for delays it cannot represent, which would turn a long timeout into none. */
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 export class TupleSpace {
   /** The underlying engine, for inspection (`getData`, `getWaiting`, ...) and `gensym`. */
@@ -363,41 +361,4 @@ function rethrowLater(error: unknown): void {
   queueMicrotask(() => {
     throw error;
   });
-}
-
-function toPattern(template: Template | Pattern): Pattern {
-  return template instanceof Pattern ? template : compile(template);
-}
-
-/** Splits parts into the engine's channel and pattern lists, compiling each template once. */
-function prepare(parts: readonly Part[]): { channels: Value[]; patterns: Pattern[] } {
-  if (!Array.isArray(parts) || parts.length === 0)
-    throw new TypeError('a receive needs at least one [channel, template]');
-  const channels: Value[] = [];
-  const patterns: Pattern[] = [];
-  for (const part of parts) {
-    if (!Array.isArray(part) || part.length !== 2)
-      throw new TypeError('each part of a join is a [channel, template] pair');
-    channels.push(part[0]);
-    patterns.push(toPattern(part[1]));
-  }
-  return { channels, patterns };
-}
-
-function consumeOptions(persist: boolean, peek: boolean | undefined, channels: readonly Value[]): ConsumeOptions {
-  return peek === true ? { persist, peeks: channels.map((_, i) => i) } : { persist };
-}
-
-function checkTimeout(timeoutMs: number | undefined): void {
-  if (timeoutMs === undefined) return;
-  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs < 0 || timeoutMs > MAX_TIMEOUT_MS) {
-    throw new RangeError(
-      `timeoutMs must be a number of milliseconds in 0..${MAX_TIMEOUT_MS}, got ${String(timeoutMs)}`,
-    );
-  }
-}
-
-function toReceived(match: Match<TupleSpaceTypes>): Received {
-  const { datum: value, channel, bindings, suffix } = match;
-  return suffix === undefined ? { value, channel, bindings } : { value, channel, bindings, suffix };
 }
