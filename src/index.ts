@@ -7,6 +7,7 @@
  * - the value model (`Value`, `encode`, `equals`, `compare`, `keyOf`, `print`) is shared by all layers.
  */
 export * from './data/index.js';
+export * from './durable/index.js';
 export * from './gas/index.js';
 export * from './history/index.js';
 export { DEFAULT_SPACE_ID, type ValueTypes, valueAdapter } from './plain/adapter.js';

@@ -106,6 +106,11 @@ export class History {
     for (const [key, hash] of trie.entries()) yield [key.slice(), this.leaf(hash)];
   }
 
+  /** The key hashes of the state `root`, in ascending order, without reading any leaf. */
+  *keys(root: Uint8Array): Generator<Uint8Array> {
+    for (const [key] of this.trieAt(root).entries()) yield key.slice();
+  }
+
   /** The leaf bytes of channel `keyHash` in state `root`, or undefined if the channel is absent there. */
   get(root: Uint8Array, keyHash: Uint8Array): Uint8Array | undefined {
     const hash = this.trieAt(root).get(keyHash);

@@ -69,7 +69,7 @@ export class SpaceNotFoundError extends RegistryError {
 }
 
 /** A misuse of the operation log's replay mode, or a replayed operation that differs from the log. */
-export class ReplayError extends RegistryError {
+export class RegistryReplayError extends RegistryError {
   constructor(message: string) {
     super('ReplayError', message);
   }

@@ -19,7 +19,7 @@ export {
   CrossSpaceJoinNotAllowedError,
   RegistryError,
   type RegistryErrorCode,
-  ReplayError,
+  RegistryReplayError,
   SpaceNotFoundError,
   TheoryNotSupportedError,
 } from './errors.js';

@@ -11,7 +11,7 @@
 
 import { equals } from '../data/compare.js';
 import { Tuple, type Value } from '../data/value.js';
-import { ReplayError } from './errors.js';
+import { RegistryReplayError } from './errors.js';
 import type { SpaceId } from './use-blocks.js';
 
 /** One logged operation; channels, data and (serialised) patterns are plain values. */
@@ -80,7 +80,7 @@ export class OperationLog {
 
   /** Arms a replay of `log`. Throws if a replay is already armed. */
   enterReplay(log: readonly Operation[]): void {
-    if (this.replay !== null) throw new ReplayError('already in replay mode: exit the current replay first');
+    if (this.replay !== null) throw new RegistryReplayError('already in replay mode: exit the current replay first');
     this.replay = log.slice();
     this.index = 0;
     this.failure = null;
@@ -97,15 +97,15 @@ export class OperationLog {
    * operation past the end of the log, fails the replay and throws.
    */
   expect(op: Operation): void {
-    if (this.replay === null) throw new ReplayError('not in replay mode');
-    if (this.failure !== null) throw new ReplayError(`replay already failed: ${this.failure}`);
+    if (this.replay === null) throw new RegistryReplayError('not in replay mode');
+    if (this.failure !== null) throw new RegistryReplayError(`replay already failed: ${this.failure}`);
     const logged = this.replay[this.index];
     if (logged === undefined || !equals(asValue(logged), asValue(op))) {
       this.failure =
         logged === undefined
           ? `operation ${this.index} (${op.kind} in ${op.space}) is not in the log of ${this.replay.length}`
           : `operation ${this.index} is ${op.kind} in ${op.space}, the log has ${logged.kind} in ${logged.space}`;
-      throw new ReplayError(this.failure);
+      throw new RegistryReplayError(this.failure);
     }
     this.index++;
   }
@@ -121,14 +121,14 @@ export class OperationLog {
   check(): void {
     const state = this.state;
     if (state.mode === 'completed') return;
-    if (state.mode === 'normal') throw new ReplayError('not in replay mode');
-    if (state.mode === 'failed') throw new ReplayError(`replay failed: ${state.reason}`);
-    throw new ReplayError(`unused logged operations: ${state.total - state.index} of ${state.total} not replayed`);
+    if (state.mode === 'normal') throw new RegistryReplayError('not in replay mode');
+    if (state.mode === 'failed') throw new RegistryReplayError(`replay failed: ${state.reason}`);
+    throw new RegistryReplayError(`unused logged operations: ${state.total - state.index} of ${state.total} not replayed`);
   }
 
   /** Ends the replay (whatever its state) and drops the replayed log. Throws if none is armed. */
   exitReplay(): void {
-    if (this.replay === null) throw new ReplayError('not in replay mode');
+    if (this.replay === null) throw new RegistryReplayError('not in replay mode');
     this.replay = null;
     this.index = 0;
     this.failure = null;

@@ -16,6 +16,7 @@ import { type ChannelEntry, FiringRecord, type JoinGroup, MatchRecord, type Wait
 import type { Journal } from './journal.js';
 import type { Matcher } from './matchers/matcher.js';
 import { Search } from './search.js';
+import type { ChangeTracker } from './tracker.js';
 import type { ChannelStore } from './stores/store.js';
 import type { Firing, Match, SpaceTypes } from './types.js';
 
@@ -25,6 +26,8 @@ export const NO_FIRINGS: readonly never[] = Object.freeze([]);
 export class Reactor<T extends SpaceTypes> {
   /** Number of continuations stored in the space. */
   waitingCount = 0;
+  /** Told about every change, for hard checkpoints; null when no history is attached. */
+  tracker: ChangeTracker<T> | null = null;
   private readonly store: ChannelStore<T>;
   private readonly search: Search<T>;
   private readonly matcher: Matcher<T['pattern'], T['datum'], T['bindings']>;
@@ -91,6 +94,7 @@ export class Reactor<T extends SpaceTypes> {
       const match = new MatchRecord<T>(entry.channel, data.datum(h), persistent, false, bindings, undefined);
       const firing = new FiringRecord<T>(continuation, false, false, channels, patterns, [match]);
       const exposed = persistent ? -1 : data.take(h);
+      if (!persistent && this.tracker !== null) this.tracker.channelChanged(entry.key, entry.channel);
       if (exposed < 0) {
         if (entry.idle) this.store.release(entry);
         return [firing];
@@ -133,9 +137,18 @@ export class Reactor<T extends SpaceTypes> {
   unregister(group: JoinGroup<T>): void {
     for (const entry of group.entries) {
       entry.removeGroup(group, this.journal);
+      if (this.tracker !== null) this.tracker.channelChanged(entry.key, entry.channel);
       if (entry.idle) this.store.release(entry);
     }
     if (group.entries.length > 1) this.store.removeGroup(group);
+  }
+
+  /** Reports a change to the continuations waiting on `group`. */
+  joinChanged(group: JoinGroup<T>): void {
+    const entries = group.entries;
+    const channels: T['channel'][] = new Array(entries.length);
+    for (let i = 0; i < entries.length; i++) channels[i] = entries[i].channel;
+    this.tracker!.joinChanged(group.key, channels);
   }
 
   private push(entry: ChannelEntry<T>, group: JoinGroup<T> | null, h: number): void {
@@ -213,6 +226,7 @@ export class Reactor<T extends SpaceTypes> {
       if (matches[i].peeked || matches[i].persistent) continue;
       const source = search.sources[i];
       const exposed = source.data!.take(search.handles[i]);
+      if (this.tracker !== null) this.tracker.channelChanged(source.key, source.channel);
       if (exposed >= 0) this.datumEvent(source, exposed);
       if (source.idle) this.store.release(source);
     }
@@ -226,6 +240,7 @@ export class Reactor<T extends SpaceTypes> {
   remove(group: JoinGroup<T>, wh: number): void {
     const exposed = group.conts.take(wh);
     this.changeWaiting(-1);
+    if (this.tracker !== null) this.joinChanged(group);
     if (exposed >= 0) this.waitingEvent(group, exposed);
     if (group.conts.size === 0) this.unregister(group);
   }

@@ -28,7 +28,9 @@ import { type QualifierTraits, qualifierTraits } from './qualifier.js';
 import { NO_FIRINGS, Reactor } from './reactor.js';
 import { makeStore } from './stores/index.js';
 import type { ChannelStore } from './stores/store.js';
+import { exportSpaceState, type RestoreTarget, restoreSpaceState, type SpaceState, waitingInfo } from './state.js';
 import type { Theory } from './theory.js';
+import type { ChangeTracker } from './tracker.js';
 import type {
   ChannelKey,
   ConsumeOptions,
@@ -109,6 +111,7 @@ export class Space<T extends SpaceTypes> {
     if (entry === undefined) entry = store.create(channel, key);
     if (entry.data === null) entry.setData(data, this.journal);
     const h = data.put(datum, persist, priority);
+    if (h >= 0 && this.reactor.tracker !== null) this.reactor.tracker.channelChanged(key, entry.channel);
     if (h < 0 || this.reactor.waitingCount === 0) return NO_FIRINGS;
     if (!store.prefixSemantics && entry.groups.length === 0) return NO_FIRINGS;
     if (!data.isEligible(h)) return NO_FIRINGS;
@@ -194,6 +197,7 @@ export class Space<T extends SpaceTypes> {
     );
     const wh = target.conts.put(w);
     this.reactor.changeWaiting(1);
+    if (this.reactor.tracker !== null) this.reactor.joinChanged(target);
     if (!persist || !target.conts.isEligible(wh)) return NO_FIRINGS;
     this.reactor.begin();
     this.reactor.waitingEvent(target, wh);
@@ -238,6 +242,11 @@ export class Space<T extends SpaceTypes> {
     return name;
   }
 
+  /** The key that identifies `channel` in this space (equal channels, equal keys); throws for channels it cannot hold. */
+  keyOf(channel: T['channel']): ChannelKey {
+    return this.store.keyOf(channel);
+  }
+
   /** Names handed out so far (the name counter). */
   get nameCount(): number {
     return this.store.nameCount;
@@ -250,13 +259,7 @@ export class Space<T extends SpaceTypes> {
 
   /** The continuations waiting on exactly this set of channels (in any order). */
   getWaiting(channels: readonly T['channel'][]): WaitingInfo<T>[] {
-    return (this.groupOf(channels)?.conts.items() ?? []).map((w) => ({
-      channels: w.channels,
-      patterns: w.patterns,
-      continuation: w.continuation,
-      persistent: w.persist,
-      peeks: w.peeks === null ? [] : w.peeks.flatMap((p, i) => (p ? [i] : [])),
-    }));
+    return (this.groupOf(channels)?.conts.items() ?? []).map(waitingInfo);
   }
 
   /** The channel sets that have continuations waiting and include `channel`, in registration order. */
@@ -277,6 +280,39 @@ export class Space<T extends SpaceTypes> {
   clear(): void {
     this.store.clear();
     this.reactor.changeWaiting(-this.reactor.waitingCount);
+    this.reactor.tracker?.allChanged();
+  }
+
+  /**
+   * Attaches the change tracker of a history layer (null detaches it). From then on the space
+   * reports every channel and join whose state changes; see `tracker.ts`.
+   */
+  track(tracker: ChangeTracker<T> | null): void {
+    this.reactor.tracker = tracker;
+  }
+
+  /**
+   * The name counter's full state: what `gensym` needs to never repeat a name (the count, and for
+   * Array and Vector stores their slot cursors). Part of a hard checkpoint.
+   */
+  nameCounters(): number[] {
+    return this.store.counters();
+  }
+
+  /**
+   * Replaces the whole state with `state` (a hard-checkpoint reset). Everything stored now is
+   * dropped; data, joins and continuations are rebuilt in their recorded order; each name counter
+   * becomes the larger of its current and its recorded value, so no name is handed out twice.
+   * Journaled like every change: an open soft checkpoint can still revert it. Throws
+   * `CheckpointError` for a state that no space could have reached (a join order with a cycle).
+   */
+  /** The whole content of the space, as `restoreState` takes it (channels in canonical order). */
+  exportState(): SpaceState<T> {
+    return exportSpaceState(this.store);
+  }
+
+  restoreState(state: SpaceState<T>): void {
+    restoreSpaceState(this.restoreTarget(), state);
   }
 
   /**
@@ -308,6 +344,24 @@ export class Space<T extends SpaceTypes> {
     return this.journal.depth;
   }
 
+  /** The internals `restoreState` rebuilds with (a separate module keeps this file small). */
+  private restoreTarget(): RestoreTarget<T> {
+    return {
+      store: this.store,
+      journal: this.journal,
+      clear: () => this.clear(),
+      newData: () => this.newData(),
+      entriesFor: (channels, keys) => this.entriesFor(channels, keys),
+      newGroup: (key, entries, keys) => this.newGroup(key, entries, keys),
+      waitingKey: (keys, patterns, continuation, persist, peeks) =>
+        this.config.continuations === 'set'
+          ? this.adapter.waitingKey?.(keys, patterns, continuation, persist, peeks)
+          : undefined,
+      nextWaitingId: () => this.nextWaitingId++,
+      changeWaiting: (delta) => this.reactor.changeWaiting(delta),
+    };
+  }
+
   /** The join group of exactly this set of channels, if continuations wait on it. */
   private groupOf(channels: readonly T['channel'][]): JoinGroup<T> | undefined {
     const keys = channels.map((c) => this.store.keyOf(c));
@@ -328,7 +382,11 @@ export class Space<T extends SpaceTypes> {
       order.map((i) => entries[i]),
       new ContinuationCollection<Waiting<T>>(this.config.continuations, this.journal),
     );
-    for (const entry of new Set(entries)) entry.addGroup(group, this.journal);
+    const tracker = this.reactor.tracker;
+    for (const entry of new Set(entries)) {
+      entry.addGroup(group, this.journal);
+      if (tracker !== null) tracker.channelChanged(entry.key, entry.channel);
+    }
     if (entries.length > 1) this.store.addGroup(group);
     return group;
   }
@@ -365,9 +423,11 @@ export class Space<T extends SpaceTypes> {
     for (const group of entry.groups.slice()) {
       this.reactor.changeWaiting(-group.conts.size);
       group.conts.clear();
+      if (this.reactor.tracker !== null) this.reactor.joinChanged(group);
       this.reactor.unregister(group);
     }
     entry.data?.clear();
+    if (this.reactor.tracker !== null) this.reactor.tracker.channelChanged(entry.key, entry.channel);
     this.store.release(entry);
   }
 

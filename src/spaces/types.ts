@@ -121,7 +121,7 @@ export interface Firing<T extends SpaceTypes> {
 }
 
 /** A waiting continuation as reported by `getWaiting`. */
-export interface WaitingInfo<T extends SpaceTypes> {
+export interface WaitingInfo<T extends Pick<SpaceTypes, 'channel' | 'pattern' | 'continuation'>> {
   readonly channels: readonly T['channel'][];
   readonly patterns: readonly T['pattern'][];
   readonly continuation: T['continuation'];

@@ -66,6 +66,16 @@ export class IndexedStore<T extends SpaceTypes> extends ChannelStore<T> {
     return this.adapter.names.make(slot);
   }
 
+  override counters(): number[] {
+    return [this.issued, this.cursor, this.wrapped];
+  }
+
+  override raiseCounters(recorded: readonly number[]): void {
+    super.raiseCounters(recorded);
+    this.cursor = Math.max(this.cursor, recorded[1] ?? 0);
+    this.wrapped = Math.max(this.wrapped, recorded[2] ?? 0);
+  }
+
   protected override canonicalChannel(_channel: T['channel'], key: ChannelKey): T['channel'] {
     return this.adapter.names.make(key as number);
   }

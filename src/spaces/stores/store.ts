@@ -88,6 +88,16 @@ export abstract class ChannelStore<T extends SpaceTypes> {
     return this.issued;
   }
 
+  /** The name counter's state (see `Space.nameCounters`). */
+  counters(): number[] {
+    return [this.issued];
+  }
+
+  /** Raises each counter to at least the recorded value (a reset never lets a name repeat). */
+  raiseCounters(recorded: readonly number[]): void {
+    this.issued = Math.max(this.issued, recorded[0] ?? 0);
+  }
+
   /**
    * Every entry in canonical order: small-integer channels by index, then the others by key. The
    * order depends only on the channels present, never on history (a soft-checkpoint revert, say).

@@ -1,0 +1,325 @@
+/**
+ * `DurableSpace`: a space with hard checkpoints, an event log and replay (DECISIONS 12–15).
+ *
+ * - `createCheckpoint()` writes the state to a history store as Merkle leaves and returns its root
+ *   with the event log since the previous checkpoint. Only channels and joins that changed since
+ *   the previous checkpoint are re-encoded, so the cost follows the change, not the state.
+ * - `reset(root)` brings back the state of any root in the store, exactly; name counters never
+ *   go down, so a name is never handed out twice.
+ * - Every produce, consume, install and withdraw is logged with the COMMs it caused. `rig(log)`
+ *   arms replay: from then on each operation must reproduce the next logged event and each firing
+ *   the next logged COMM, else the operation is undone and a `ReplayError` names the divergent
+ *   event. `checkReplayData()` then confirms the whole log was reproduced. An operation that
+ *   throws logs nothing, in recording and in replay alike.
+ *
+ * Temp and Seq spaces are checkpointed as empty (DECISIONS 13): their roots record only the space's
+ * configuration and name counters. Soft checkpoints work as on `Space`, and also restore the log
+ * and the replay position. Hard checkpoints and resets are refused while a soft checkpoint is open:
+ * reverting one would otherwise take the space back past a root it had already committed.
+ */
+
+import type { StoredDatum } from '../spaces/collections/data-collection.js';
+import type { SpaceConfig } from '../spaces/config.js';
+import { CheckpointError } from '../spaces/errors.js';
+import type { Space } from '../spaces/space.js';
+import type { ConsumeOptions, Firing, ProduceOptions, SpaceTypes, WaitingInfo } from '../spaces/types.js';
+import type { SpaceLike } from '../gas/charging-space.js';
+import { HistoryError } from '../history/errors.js';
+import { isHashingReady, toHex } from '../history/hash.js';
+import type { History } from '../history/history.js';
+import type { LeafChange } from '../history/history.js';
+import { emptyRoot } from '../history/trie.js';
+import type { Recorded, StateCodec } from './codec.js';
+import { DirtySet } from './dirty.js';
+import { ReplayError } from './errors.js';
+import { EventHasher } from './event-hasher.js';
+import type { EventLog, ReplayEvent } from './events.js';
+import { ReplayCursor } from './replay.js';
+import { Snapshotter } from './snapshot.js';
+
+/** Options of {@link DurableSpace}. */
+export interface DurableSpaceOptions<T extends SpaceTypes> {
+  /** Where checkpoints go (`await History.create(store)`). */
+  history: History;
+  /** How channels, data, patterns and continuations become bytes (`valueStateCodec()` for plain data). */
+  codec: StateCodec<Recorded<NoInfer<T>>>;
+  /** Identifies the space inside its checkpoints; a root of another identity is refused by `reset` (default: empty). */
+  identity?: Uint8Array;
+  /** Keep an event log (default true). Without one, operations cost no hashing; replay still works. */
+  eventLog?: boolean;
+}
+
+/** What `createCheckpoint` returns. */
+export interface HardCheckpoint {
+  /** BLAKE2b-256 Merkle root of the state. */
+  readonly root: Uint8Array;
+  /** The events since the previous checkpoint (or reset), oldest first. */
+  readonly log: EventLog;
+}
+
+/** Saved at each soft checkpoint so that reverting it also rewinds the log and the replay. */
+interface SoftMark {
+  readonly events: number;
+  readonly replay: ReplayCursor | null;
+  readonly position: number;
+}
+
+export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T> {
+  readonly space: Space<T>;
+  readonly history: History;
+  private readonly hasher: EventHasher<T>;
+  private readonly snapshots: Snapshotter<T>;
+  private readonly dirty = new DirtySet<T>();
+  private readonly logging: boolean;
+  private events: ReplayEvent[] = [];
+  private replay: ReplayCursor | null = null;
+  private readonly marks: SoftMark[] = [];
+  private root: Uint8Array;
+
+  /**
+   * Wraps `space`, which should be fresh (or empty): the first checkpoint records everything in it
+   * anyway. Hashing must be initialised (`await initHashing()`, or `History.create`).
+   */
+  constructor(space: Space<T>, options: DurableSpaceOptions<T>) {
+    if (!isHashingReady()) {
+      throw new HistoryError('HashingNotInitialised', 'BLAKE2b is not initialised: await initHashing() once at start-up');
+    }
+    this.space = space;
+    this.history = options.history;
+    this.hasher = new EventHasher(options.codec);
+    this.snapshots = new Snapshotter(space, options.codec, options.identity ?? new Uint8Array(0));
+    this.logging = options.eventLog !== false;
+    this.root = emptyRoot();
+    // Whatever the space holds already is unknown to the history: the first checkpoint looks at everything.
+    this.dirty.allChanged();
+    space.track(this.dirty);
+  }
+
+  get config(): SpaceConfig {
+    return this.space.config;
+  }
+
+  get nameCount(): number {
+    return this.space.nameCount;
+  }
+
+  /** The root of the last checkpoint or reset (the empty root before either). */
+  get lastRoot(): Uint8Array {
+    return this.root.slice();
+  }
+
+  /** The events logged since the last checkpoint or reset. */
+  get log(): EventLog {
+    return this.events.slice();
+  }
+
+  produce(channel: T['channel'], datum: T['datum'], options?: ProduceOptions): readonly Firing<T>[] {
+    const io = this.needEvents()
+      ? this.hasher.produce(channel, datum, options?.persist === true, options?.priority)
+      : null;
+    return this.run(io, () => this.space.produce(channel, datum, options));
+  }
+
+  consume(
+    channels: readonly T['channel'][],
+    patterns: readonly T['pattern'][],
+    continuation: T['continuation'],
+    options?: ConsumeOptions,
+  ): readonly Firing<T>[] {
+    const peeks = options?.peeks === undefined ? [] : [...new Set(options.peeks)].sort((a, b) => a - b);
+    const persist = options?.persist === true;
+    const io = this.needEvents() ? this.hasher.consume(channels, patterns, continuation, persist, peeks) : null;
+    const normalized: ConsumeOptions | undefined = options === undefined ? undefined : { persist, peeks };
+    return this.run(io, () => this.space.consume(channels, patterns, continuation, normalized));
+  }
+
+  install(
+    channels: readonly T['channel'][],
+    patterns: readonly T['pattern'][],
+    continuation: T['continuation'],
+  ): readonly Firing<T>[] {
+    return this.consume(channels, patterns, continuation, { persist: true });
+  }
+
+  withdraw(channels: readonly T['channel'][], continuation: T['continuation']): readonly Firing<T>[] {
+    const io = this.needEvents() ? this.hasher.withdraw(channels, continuation) : null;
+    return this.run(io, () => this.space.withdraw(channels, continuation));
+  }
+
+  gensym(): T['channel'] {
+    return this.space.gensym();
+  }
+
+  getData(channel: T['channel']): StoredDatum<T['datum']>[] {
+    return this.space.getData(channel);
+  }
+
+  getWaiting(channels: readonly T['channel'][]): WaitingInfo<T>[] {
+    return this.space.getWaiting(channels);
+  }
+
+  getJoins(channel: T['channel']): T['channel'][][] {
+    return this.space.getJoins(channel);
+  }
+
+  channels(): T['channel'][] {
+    return this.space.channels();
+  }
+
+  /** Removes all data and continuations (not logged; the next checkpoint records the empty state). */
+  clear(): void {
+    this.space.clear();
+  }
+
+  softCheckpoint(): number {
+    this.marks.push({ events: this.events.length, replay: this.replay, position: this.replay?.position ?? 0 });
+    return this.space.softCheckpoint();
+  }
+
+  revertSoftCheckpoint(depth?: number): void {
+    this.space.revertSoftCheckpoint(depth);
+    const mark = this.marks.pop();
+    if (mark === undefined) return;
+    this.events.length = mark.events;
+    this.replay = mark.replay;
+    if (mark.replay !== null) mark.replay.position = mark.position;
+  }
+
+  commitSoftCheckpoint(depth?: number): void {
+    this.space.commitSoftCheckpoint(depth);
+    this.marks.pop();
+  }
+
+  get softCheckpointDepth(): number {
+    return this.space.softCheckpointDepth;
+  }
+
+  /**
+   * Writes the current state to the history and returns its root, with the events since the
+   * previous checkpoint (the log then starts afresh). Equal states give equal roots, whatever
+   * the operations that built them.
+   */
+  createCheckpoint(): HardCheckpoint {
+    this.checkNoSoftCheckpoint('create a hard checkpoint');
+    const changes = this.dirty.all || !this.space.traits.persistent ? this.fullChanges() : this.dirtyChanges();
+    const root = this.history.commit(changes, this.root);
+    this.root = root;
+    this.dirty.reset();
+    const log = this.events;
+    this.events = [];
+    return { root: root.slice(), log };
+  }
+
+  /**
+   * Replaces the state with the one recorded at `root`. Name counters become the larger of their
+   * current and recorded values. The event log starts afresh. Refused, with the space unchanged,
+   * for an unknown root (`HistoryError` `UnknownRoot`), a root of a space with another
+   * configuration or identity (`DurableError` `StateMismatch`), or leaves that do not decode.
+   */
+  reset(root: Uint8Array): void {
+    this.checkNoSoftCheckpoint('reset');
+    const state = this.snapshots.decode(this.history.load(root));
+    this.space.track(null);
+    try {
+      this.space.restoreState(state);
+    } finally {
+      this.space.track(this.dirty);
+    }
+    this.root = root.slice();
+    this.dirty.reset();
+    this.events = [];
+  }
+
+  /** Arms replay of `log` from the current state (see the class comment). */
+  rig(log: EventLog): void {
+    this.replay = new ReplayCursor(log.slice());
+  }
+
+  /** Resets to `root`, then arms replay of `log`. */
+  rigAndReset(root: Uint8Array, log: EventLog): void {
+    this.reset(root);
+    this.rig(log);
+  }
+
+  isReplay(): boolean {
+    return this.replay !== null;
+  }
+
+  /**
+   * Confirms that the replay reproduced every logged event, and ends replay mode. Throws
+   * `ReplayError` `UnusedReplayEvents` (replay stays armed) if events remain, `NotReplaying` if
+   * no replay is armed.
+   */
+  checkReplayData(): void {
+    if (this.replay === null) throw new ReplayError('NotReplaying', 0, undefined, undefined);
+    this.replay.checkComplete();
+    this.replay = null;
+  }
+
+  private needEvents(): boolean {
+    return this.logging || this.replay !== null;
+  }
+
+  /**
+   * Runs an operation: checks its IO event against the replay log, runs it (inside a soft
+   * checkpoint when replaying, so that a firing that differs from the log can be undone), then
+   * logs the IO event and one COMM per firing.
+   */
+  private run(io: ReplayEvent | null, op: () => readonly Firing<T>[]): readonly Firing<T>[] {
+    const replay = this.replay;
+    if (replay === null) {
+      const firings = op();
+      if (io !== null) {
+        this.events.push(io);
+        for (const f of firings) this.events.push(this.hasher.comm(f));
+      }
+      return firings;
+    }
+    const space = this.space;
+    space.softCheckpoint();
+    let firings: readonly Firing<T>[];
+    const comms: ReplayEvent[] = [];
+    try {
+      // The operation runs first: one that throws (a full cell, say) threw when the log was made too,
+      // and logged nothing, so it must throw its own error here, not a divergence.
+      firings = op();
+      replay.expect(io as ReplayEvent);
+      for (const f of firings) {
+        const comm = this.hasher.comm(f);
+        replay.expect(comm, 1 + comms.length);
+        comms.push(comm);
+      }
+    } catch (error) {
+      space.revertSoftCheckpoint();
+      throw error;
+    }
+    space.commitSoftCheckpoint();
+    replay.position += 1 + comms.length;
+    if (this.logging) this.events.push(io as ReplayEvent, ...comms);
+    return firings;
+  }
+
+  private dirtyChanges(): LeafChange[] {
+    const changes: LeafChange[] = [];
+    for (const channel of this.dirty.channels.values()) changes.push(this.snapshots.channel(channel));
+    for (const channels of this.dirty.joins.values()) changes.push(this.snapshots.join(channels));
+    changes.push(this.snapshots.meta());
+    return changes;
+  }
+
+  /** Every leaf of the state, and a deletion for every key of the last root that is no longer there. */
+  private fullChanges(): LeafChange[] {
+    const now = this.snapshots.all();
+    const changes = [...now.values()];
+    for (const key of this.history.keys(this.root)) if (!now.has(toHex(key))) changes.push([key, null]);
+    return changes;
+  }
+
+  private checkNoSoftCheckpoint(what: string): void {
+    if (this.space.softCheckpointDepth > 0) {
+      throw new CheckpointError(
+        `cannot ${what} while ${this.space.softCheckpointDepth} soft checkpoint(s) are open: commit or revert them first`,
+      );
+    }
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Builds the events of operations and firings: encodes their parts with the space's codec and
+ * hashes them. Hashing is the cost of logging, so hashes of things that recur are cached: channels
+ * and patterns that are primitives, and objects that cannot change under us (not arrays, plain
+ * objects, maps or sets, which callers may mutate between calls).
+ */
+
+import { isRecord } from '../data/value.js';
+import { blake2b256 } from '../history/hash.js';
+import type { Firing, SpaceTypes } from '../spaces/types.js';
+import type { Codec, Recorded, StateCodec } from './codec.js';
+import {
+  type CommEvent,
+  type CommMatch,
+  type ConsumeEvent,
+  consumeRef,
+  type Hash,
+  type ProduceEvent,
+  type WithdrawEvent,
+} from './events.js';
+
+/** Caches hashes of one kind of thing; bounded so that a space churning through fresh channels stays small. */
+class HashCache<X> {
+  private readonly codec: Codec<X>;
+  private primitives = new Map<unknown, Hash>();
+  private objects = new WeakMap<object, Hash>();
+
+  constructor(codec: Codec<X>) {
+    this.codec = codec;
+  }
+
+  of(x: X): Hash {
+    if (x !== null && typeof x === 'object') {
+      if (Array.isArray(x) || isRecord(x) || x instanceof Map || x instanceof Set) return this.compute(x);
+      let h = this.objects.get(x);
+      if (h === undefined) {
+        h = this.compute(x);
+        this.objects.set(x, h);
+      }
+      return h;
+    }
+    if (typeof x === 'function') return this.compute(x);
+    let h = this.primitives.get(x);
+    if (h === undefined) {
+      if (this.primitives.size >= 65536) this.primitives = new Map();
+      h = this.compute(x);
+      this.primitives.set(x, h);
+    }
+    return h;
+  }
+
+  private compute(x: X): Hash {
+    return blake2b256(this.codec.encode(x));
+  }
+}
+
+export class EventHasher<T extends SpaceTypes> {
+  private readonly channels: HashCache<T['channel']>;
+  private readonly patterns: HashCache<T['pattern']>;
+  private readonly datumCodec: Codec<T['datum']>;
+  private readonly continuationCodec: Codec<T['continuation']>;
+
+  constructor(codec: StateCodec<Recorded<T>>) {
+    this.channels = new HashCache(codec.channel);
+    this.patterns = new HashCache(codec.pattern);
+    this.datumCodec = codec.datum;
+    this.continuationCodec = codec.continuation;
+  }
+
+  produce(channel: T['channel'], datum: T['datum'], persistent: boolean, priority: number | undefined): ProduceEvent {
+    return {
+      kind: 'produce',
+      channel: this.channels.of(channel),
+      datum: this.datum(datum),
+      persistent,
+      priority: priority ?? -1,
+    };
+  }
+
+  consume(
+    channels: readonly T['channel'][],
+    patterns: readonly T['pattern'][],
+    continuation: T['continuation'],
+    persistent: boolean,
+    peeks: readonly number[],
+  ): ConsumeEvent {
+    return {
+      kind: 'consume',
+      channels: channels.map((c) => this.channels.of(c)),
+      patterns: patterns.map((p) => this.patterns.of(p)),
+      continuation: blake2b256(this.continuationCodec.encode(continuation)),
+      persistent,
+      peeks,
+    };
+  }
+
+  withdraw(channels: readonly T['channel'][], continuation: T['continuation']): WithdrawEvent {
+    return {
+      kind: 'withdraw',
+      channels: channels.map((c) => this.channels.of(c)),
+      continuation: blake2b256(this.continuationCodec.encode(continuation)),
+    };
+  }
+
+  comm(firing: Firing<T>): CommEvent {
+    const peeks: number[] = [];
+    const matches: CommMatch[] = firing.matches.map((m, i) => {
+      if (m.peeked) peeks.push(i);
+      return { channel: this.channels.of(m.channel), datum: this.datum(m.datum), persistent: m.persistent, peeked: m.peeked };
+    });
+    const consume = this.consume(firing.channels, firing.patterns, firing.continuation, firing.persistent, peeks);
+    return { kind: 'comm', consume: consumeRef(consume), matches };
+  }
+
+  private datum(datum: T['datum']): Hash {
+    return blake2b256(this.datumCodec.encode(datum));
+  }
+}

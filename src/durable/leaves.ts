@@ -1,0 +1,224 @@
+/**
+ * The leaves of a space's hard checkpoint. The state is cut into one leaf per channel, one per
+ * join (a set of channels with continuations waiting on exactly that set) and one for the space
+ * itself, each under a 32-byte key hash:
+ *
+ * | leaf    | key hash                                   | bytes |
+ * |---------|--------------------------------------------|-------|
+ * | meta    | H(`00`)                                    | `00` version config identity counters |
+ * | channel | H(`01` channel)                            | `01` channel data… joins… |
+ * | join    | H(`02` n channel…) (channels in key order) | `02` channels… waiting… |
+ *
+ * - channel: the channel's bytes; its data in collection order, each `flags [priority] datum`
+ *   (flags: 1 persistent, 2 has a priority); the key hashes of its joins in registration order.
+ * - join: its channels in canonical order; each waiting continuation as `flags order peeks
+ *   patterns continuation` where `order` gives each position of the consumer's channel list as an
+ *   index into the canonical list (flags: 1 persistent).
+ *
+ * Byte strings inside leaves are length-prefixed (LEB128 varints); H is BLAKE2b-256. The encoding is
+ * a function of the state alone, so equal states give equal leaves and equal roots.
+ */
+
+import { ByteReader, ByteWriter } from '../data/writer.js';
+import { blake2b256, HASH_LENGTH } from '../history/hash.js';
+import type { StoredDatum } from '../spaces/collections/data-collection.js';
+import type { SpaceConfig } from '../spaces/config.js';
+import type { WaitingInfo } from '../spaces/types.js';
+import type { RecordedTypes, StateCodec } from './codec.js';
+import { DurableError } from './errors.js';
+
+const META = 0;
+const CHANNEL = 1;
+const JOIN = 2;
+const META_VERSION = 1;
+
+let metaKey: Uint8Array | null = null;
+
+/** The key hash of the meta leaf (computed on first use: hashing needs initialising). */
+export function metaKeyHash(): Uint8Array {
+  metaKey ??= blake2b256(Uint8Array.of(META));
+  return metaKey;
+}
+
+export function channelKeyHash(channelBytes: Uint8Array): Uint8Array {
+  const w = new ByteWriter(channelBytes.length + 1);
+  w.writeByte(CHANNEL);
+  w.writeBytes(channelBytes);
+  return blake2b256(w.finish());
+}
+
+/** `channelBytes` in canonical (key) order, a repeated channel repeated. */
+export function joinKeyHash(channelBytes: readonly Uint8Array[]): Uint8Array {
+  const w = new ByteWriter(64);
+  w.writeByte(JOIN);
+  writeByteStrings(w, channelBytes);
+  return blake2b256(w.finish());
+}
+
+/** What the meta leaf records. */
+export interface MetaLeaf {
+  readonly config: string;
+  readonly identity: Uint8Array;
+  readonly counters: readonly number[];
+}
+
+/** The configuration as the meta leaf records it: every field, in a fixed order. */
+export function configText(c: SpaceConfig): string {
+  return [c.outer, c.inner, c.continuations, c.qualifier, c.size, c.cyclic, c.levels, c.dimensions].join('/');
+}
+
+export function encodeMeta(meta: MetaLeaf): Uint8Array {
+  const w = new ByteWriter(64);
+  w.writeByte(META);
+  w.writeByte(META_VERSION);
+  w.writeString(meta.config);
+  writeByteString(w, meta.identity);
+  w.writeVarint(meta.counters.length);
+  for (const c of meta.counters) w.writeVarint(c);
+  return w.finish();
+}
+
+export function encodeChannelLeaf<T extends RecordedTypes>(
+  codec: StateCodec<T>,
+  channelBytes: Uint8Array,
+  data: readonly StoredDatum<T['datum']>[],
+  joinKeys: readonly Uint8Array[],
+): Uint8Array {
+  const w = new ByteWriter(64 + data.length * 16);
+  w.writeByte(CHANNEL);
+  writeByteString(w, channelBytes);
+  w.writeVarint(data.length);
+  for (const item of data) {
+    const hasPriority = item.priority !== undefined;
+    w.writeByte((item.persistent ? 1 : 0) | (hasPriority ? 2 : 0));
+    if (hasPriority) w.writeVarint(item.priority as number);
+    writeByteString(w, codec.datum.encode(item.datum));
+  }
+  w.writeVarint(joinKeys.length);
+  for (const k of joinKeys) w.writeBytes(k);
+  return w.finish();
+}
+
+/** `channelBytes` in canonical order; `order[i]` is the canonical index of each waiting continuation's position i. */
+export function encodeJoinLeaf<T extends RecordedTypes>(
+  codec: StateCodec<T>,
+  channelBytes: readonly Uint8Array[],
+  waiting: readonly { readonly info: WaitingInfo<T>; readonly order: readonly number[] }[],
+): Uint8Array {
+  const w = new ByteWriter(128);
+  w.writeByte(JOIN);
+  writeByteStrings(w, channelBytes);
+  w.writeVarint(waiting.length);
+  for (const { info, order } of waiting) {
+    w.writeByte(info.persistent ? 1 : 0);
+    for (const i of order) w.writeVarint(i);
+    w.writeVarint(info.peeks.length);
+    for (const p of info.peeks) w.writeVarint(p);
+    for (const p of info.patterns) writeByteString(w, codec.pattern.encode(p));
+    writeByteString(w, codec.continuation.encode(info.continuation));
+  }
+  return w.finish();
+}
+
+/** A decoded leaf. Joins of a channel are still key hashes; the caller resolves them. */
+export type DecodedLeaf<T extends RecordedTypes> =
+  | { readonly kind: 'meta'; readonly meta: MetaLeaf }
+  | {
+      readonly kind: 'channel';
+      readonly channel: T['channel'];
+      readonly data: StoredDatum<T['datum']>[];
+      readonly joinKeys: Uint8Array[];
+    }
+  | { readonly kind: 'join'; readonly channels: T['channel'][]; readonly waiting: WaitingInfo<T>[] };
+
+/** Decodes any leaf; malformed bytes throw `DurableError` with code `CorruptedState`. */
+export function decodeLeaf<T extends RecordedTypes>(codec: StateCodec<T>, bytes: Uint8Array): DecodedLeaf<T> {
+  const r = new ByteReader(bytes);
+  try {
+    const leaf = readLeaf(codec, r);
+    if (r.remaining !== 0) r.fail('trailing bytes');
+    return leaf;
+  } catch (error) {
+    if (error instanceof DurableError) throw error;
+    throw new DurableError('CorruptedState', `a checkpoint leaf does not decode: ${(error as Error).message}`);
+  }
+}
+
+function readLeaf<T extends RecordedTypes>(codec: StateCodec<T>, r: ByteReader): DecodedLeaf<T> {
+  const tag = r.readByte();
+  if (tag === META) {
+    if (r.readByte() !== META_VERSION) r.fail('unknown meta leaf version');
+    const config = r.readString(r.readVarint());
+    const identity = readByteString(r);
+    const counters: number[] = [];
+    const n = r.readVarint();
+    for (let i = 0; i < n; i++) counters.push(r.readVarint());
+    return { kind: 'meta', meta: { config, identity, counters } };
+  }
+  if (tag === CHANNEL) {
+    const channel = codec.channel.decode(readByteString(r));
+    const data: StoredDatum<T['datum']>[] = [];
+    const n = r.readVarint();
+    for (let i = 0; i < n; i++) {
+      const flags = r.readByte();
+      if (flags > 3) r.fail(`invalid datum flags ${flags}`);
+      const priority = (flags & 2) !== 0 ? r.readVarint() : undefined;
+      const datum = codec.datum.decode(readByteString(r));
+      const persistent = (flags & 1) !== 0;
+      data.push(priority === undefined ? { datum, persistent } : { datum, persistent, priority });
+    }
+    const joinKeys: Uint8Array[] = [];
+    const j = r.readVarint();
+    for (let i = 0; i < j; i++) joinKeys.push(r.readBytes(HASH_LENGTH).slice());
+    return { kind: 'channel', channel, data, joinKeys };
+  }
+  if (tag === JOIN) {
+    const channels = readByteStrings(r).map((b) => codec.channel.decode(b));
+    const waiting: WaitingInfo<T>[] = [];
+    const n = r.readVarint();
+    for (let i = 0; i < n; i++) waiting.push(readWaiting(codec, r, channels));
+    return { kind: 'join', channels, waiting };
+  }
+  return r.fail(`unknown leaf tag ${tag}`);
+}
+
+function readWaiting<T extends RecordedTypes>(
+  codec: StateCodec<T>,
+  r: ByteReader,
+  canonical: readonly T['channel'][],
+): WaitingInfo<T> {
+  const flags = r.readByte();
+  if (flags > 1) r.fail(`invalid continuation flags ${flags}`);
+  const channels = canonical.map(() => {
+    const i = r.readVarint();
+    if (i >= canonical.length) r.fail(`channel index ${i} out of range`);
+    return canonical[i];
+  });
+  const peeks: number[] = [];
+  const p = r.readVarint();
+  for (let i = 0; i < p; i++) peeks.push(r.readVarint());
+  const patterns = canonical.map(() => codec.pattern.decode(readByteString(r)));
+  const continuation = codec.continuation.decode(readByteString(r));
+  return { channels, patterns, continuation, persistent: flags === 1, peeks };
+}
+
+function writeByteString(w: ByteWriter, bytes: Uint8Array): void {
+  w.writeVarint(bytes.length);
+  w.writeBytes(bytes);
+}
+
+function writeByteStrings(w: ByteWriter, list: readonly Uint8Array[]): void {
+  w.writeVarint(list.length);
+  for (const b of list) writeByteString(w, b);
+}
+
+function readByteString(r: ByteReader): Uint8Array {
+  return r.readBytes(r.readVarint());
+}
+
+function readByteStrings(r: ByteReader): Uint8Array[] {
+  const n = r.readVarint();
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < n; i++) out.push(readByteString(r));
+  return out;
+}
