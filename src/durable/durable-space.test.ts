@@ -161,7 +161,10 @@ describe('DurableSpace: hard checkpoints and reset', () => {
   test('hard checkpoints and resets are refused inside a soft checkpoint', async () => {
     const s = durable(await memoryHistory());
     s.softCheckpoint();
-    assert.throws(() => s.createCheckpoint(), (e) => e instanceof CheckpointError && /soft checkpoint/.test(e.message));
+    assert.throws(
+      () => s.createCheckpoint(),
+      (e) => e instanceof CheckpointError && /soft checkpoint/.test(e.message),
+    );
     assert.throws(() => s.reset(s.lastRoot), CheckpointError);
     s.commitSoftCheckpoint();
     assert.doesNotThrow(() => s.createCheckpoint());
@@ -256,7 +259,10 @@ describe('DurableSpace: event log and replay', () => {
     const u = durable(history, { inner: 'queue' });
     u.rigAndReset(start, log);
     u.consume(['a', 'b'], [null, null], 'join');
-    assert.throws(() => u.checkReplayData(), (e) => e instanceof ReplayError && e.code === 'UnusedReplayEvents' && e.index === 1);
+    assert.throws(
+      () => u.checkReplayData(),
+      (e) => e instanceof ReplayError && e.code === 'UnusedReplayEvents' && e.index === 1,
+    );
     assert.equal(u.isReplay(), true);
     assert.throws(() => durable(history).checkReplayData(), { code: 'NotReplaying' });
   });

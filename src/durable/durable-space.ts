@@ -82,7 +82,10 @@ export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T> {
    */
   constructor(space: Space<T>, options: DurableSpaceOptions<T>) {
     if (!isHashingReady()) {
-      throw new HistoryError('HashingNotInitialised', 'BLAKE2b is not initialised: await initHashing() once at start-up');
+      throw new HistoryError(
+        'HashingNotInitialised',
+        'BLAKE2b is not initialised: await initHashing() once at start-up',
+      );
     }
     this.space = space;
     this.history = options.history;

@@ -106,7 +106,12 @@ export class EventHasher<T extends SpaceTypes> {
     const peeks: number[] = [];
     const matches: CommMatch[] = firing.matches.map((m, i) => {
       if (m.peeked) peeks.push(i);
-      return { channel: this.channels.of(m.channel), datum: this.datum(m.datum), persistent: m.persistent, peeked: m.peeked };
+      return {
+        channel: this.channels.of(m.channel),
+        datum: this.datum(m.datum),
+        persistent: m.persistent,
+        peeked: m.peeked,
+      };
     });
     const consume = this.consume(firing.channels, firing.patterns, firing.continuation, firing.persistent, peeks);
     return { kind: 'comm', consume: consumeRef(consume), matches };

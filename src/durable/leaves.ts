@@ -11,9 +11,9 @@
  *
  * - channel: the channel's bytes; its data in collection order, each `flags [priority] datum`
  *   (flags: 1 persistent, 2 has a priority); the key hashes of its joins in registration order.
- * - join: its channels in canonical order; each waiting continuation as `flags order peeks
- *   patterns continuation` where `order` gives each position of the consumer's channel list as an
- *   index into the canonical list (flags: 1 persistent).
+ * - join: its channels in canonical order; each waiting continuation as `flags channels peeks
+ *   patterns continuation`, its channels in the consumer's order and as the consumer named them
+ *   (flags: 1 persistent).
  *
  * Byte strings inside leaves are length-prefixed (LEB128 varints); H is BLAKE2b-256. The encoding is
  * a function of the state alone, so equal states give equal leaves and equal roots.
@@ -99,19 +99,19 @@ export function encodeChannelLeaf<T extends RecordedTypes>(
   return w.finish();
 }
 
-/** `channelBytes` in canonical order; `order[i]` is the canonical index of each waiting continuation's position i. */
+/** `channelBytes` in canonical order; the waiting continuations in collection order. */
 export function encodeJoinLeaf<T extends RecordedTypes>(
   codec: StateCodec<T>,
   channelBytes: readonly Uint8Array[],
-  waiting: readonly { readonly info: WaitingInfo<T>; readonly order: readonly number[] }[],
+  waiting: readonly WaitingInfo<T>[],
 ): Uint8Array {
   const w = new ByteWriter(128);
   w.writeByte(JOIN);
   writeByteStrings(w, channelBytes);
   w.writeVarint(waiting.length);
-  for (const { info, order } of waiting) {
+  for (const info of waiting) {
     w.writeByte(info.persistent ? 1 : 0);
-    for (const i of order) w.writeVarint(i);
+    for (const c of info.channels) writeByteString(w, codec.channel.encode(c));
     w.writeVarint(info.peeks.length);
     for (const p of info.peeks) w.writeVarint(p);
     for (const p of info.patterns) writeByteString(w, codec.pattern.encode(p));
@@ -176,28 +176,21 @@ function readLeaf<T extends RecordedTypes>(codec: StateCodec<T>, r: ByteReader):
     const channels = readByteStrings(r).map((b) => codec.channel.decode(b));
     const waiting: WaitingInfo<T>[] = [];
     const n = r.readVarint();
-    for (let i = 0; i < n; i++) waiting.push(readWaiting(codec, r, channels));
+    for (let i = 0; i < n; i++) waiting.push(readWaiting(codec, r, channels.length));
     return { kind: 'join', channels, waiting };
   }
   return r.fail(`unknown leaf tag ${tag}`);
 }
 
-function readWaiting<T extends RecordedTypes>(
-  codec: StateCodec<T>,
-  r: ByteReader,
-  canonical: readonly T['channel'][],
-): WaitingInfo<T> {
+function readWaiting<T extends RecordedTypes>(codec: StateCodec<T>, r: ByteReader, arity: number): WaitingInfo<T> {
   const flags = r.readByte();
   if (flags > 1) r.fail(`invalid continuation flags ${flags}`);
-  const channels = canonical.map(() => {
-    const i = r.readVarint();
-    if (i >= canonical.length) r.fail(`channel index ${i} out of range`);
-    return canonical[i];
-  });
+  const channels: T['channel'][] = [];
+  for (let i = 0; i < arity; i++) channels.push(codec.channel.decode(readByteString(r)));
   const peeks: number[] = [];
   const p = r.readVarint();
   for (let i = 0; i < p; i++) peeks.push(r.readVarint());
-  const patterns = canonical.map(() => codec.pattern.decode(readByteString(r)));
+  const patterns = channels.map(() => codec.pattern.decode(readByteString(r)));
   const continuation = codec.continuation.decode(readByteString(r));
   return { channels, patterns, continuation, persistent: flags === 1, peeks };
 }

@@ -55,7 +55,7 @@ export class Snapshotter<T extends SpaceTypes> {
     const bytes = channels.map((c) => this.codec.channel.encode(c));
     const waiting = this.space.getWaiting(channels);
     if (waiting.length === 0) return [joinKeyHash(bytes), null];
-    return [joinKeyHash(bytes), encodeJoinLeaf(this.codec, bytes, waiting.map((info) => this.ordered(info, channels)))];
+    return [joinKeyHash(bytes), encodeJoinLeaf(this.codec, bytes, waiting)];
   }
 
   /** Every leaf of the current state (meta included), keyed by the hex of its key hash. */
@@ -93,7 +93,8 @@ export class Snapshotter<T extends SpaceTypes> {
       data: c.data,
       joins: c.joinKeys.map((k) => {
         const j = joinIndex.get(toHex(k));
-        if (j === undefined) throw new DurableError('CorruptedState', `a channel leaf names a missing join ${toHex(k)}`);
+        if (j === undefined)
+          throw new DurableError('CorruptedState', `a channel leaf names a missing join ${toHex(k)}`);
         return j;
       }),
     }));
@@ -113,15 +114,5 @@ export class Snapshotter<T extends SpaceTypes> {
         `the checkpoint was made by the space ${toHex(meta.identity)}, not by this one (${toHex(this.identity)})`,
       );
     }
-  }
-
-  /** A waiting continuation with its positions mapped onto the join's canonical channel list. */
-  private ordered(info: WaitingInfo<T>, canonical: readonly T['channel'][]) {
-    const keys = canonical.map((c) => this.space.keyOf(c));
-    const order = info.channels.map((c) => {
-      const key = this.space.keyOf(c);
-      return keys.findIndex((k) => Object.is(k, key));
-    });
-    return { info, order };
   }
 }

@@ -47,7 +47,13 @@ export interface Observable {
   channels(): Value[];
   getData(channel: Value): StoredDatum<Value>[];
   getJoins(channel: Value): Value[][];
-  getWaiting(channels: Value[]): { channels: readonly Value[]; patterns: readonly unknown[]; continuation: unknown; persistent: boolean; peeks: readonly number[] }[];
+  getWaiting(channels: Value[]): {
+    channels: readonly Value[];
+    patterns: readonly unknown[];
+    continuation: unknown;
+    persistent: boolean;
+    peeks: readonly number[];
+  }[];
 }
 
 /** Everything observable except the name counters, in canonical channel order. */
@@ -58,7 +64,10 @@ export function observe(s: Observable): string {
     const joins = s.getJoins(c).map((j) => {
       const waiting = s
         .getWaiting(j)
-        .map((w) => `${w.continuation}(${w.channels.map((x) => print(x)).join(',')})${w.persistent ? '!' : ''}[${w.peeks}]${w.patterns.map(String).join('/')}`);
+        .map(
+          (w) =>
+            `${w.continuation}(${w.channels.map((x) => print(x)).join(',')})${w.persistent ? '!' : ''}[${w.peeks}]${w.patterns.map(String).join('/')}`,
+        );
       return `${j.map((x) => print(x)).join('&')}:${waiting.join(',')}`;
     });
     out.push(`${print(c)}=${data.join(',')} ${joins.join(' ')}`);

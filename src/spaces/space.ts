@@ -242,11 +242,6 @@ export class Space<T extends SpaceTypes> {
     return name;
   }
 
-  /** The key that identifies `channel` in this space (equal channels, equal keys); throws for channels it cannot hold. */
-  keyOf(channel: T['channel']): ChannelKey {
-    return this.store.keyOf(channel);
-  }
-
   /** Names handed out so far (the name counter). */
   get nameCount(): number {
     return this.store.nameCount;
