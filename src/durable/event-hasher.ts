@@ -1,8 +1,9 @@
 /**
  * Builds the events of operations and firings: encodes their parts with the space's codec and
- * hashes them. Hashing is the cost of logging, so hashes of things that recur are cached: channels
- * and patterns that are primitives, and objects that cannot change under us (not arrays, plain
- * objects, maps or sets, which callers may mutate between calls).
+ * hashes them. Hashing is the cost of logging (~1 µs a hash), so hashes of things that recur are
+ * cached: channels, patterns and continuations that are primitives, and objects that cannot change
+ * under us (not arrays, plain objects, maps or sets, which callers may mutate between calls). Data
+ * are hashed every time: they rarely recur.
  */
 
 import { isRecord } from '../data/value.js';
@@ -57,14 +58,14 @@ class HashCache<X> {
 export class EventHasher<T extends SpaceTypes> {
   private readonly channels: HashCache<T['channel']>;
   private readonly patterns: HashCache<T['pattern']>;
+  private readonly continuations: HashCache<T['continuation']>;
   private readonly datumCodec: Codec<T['datum']>;
-  private readonly continuationCodec: Codec<T['continuation']>;
 
   constructor(codec: StateCodec<Recorded<T>>) {
     this.channels = new HashCache(codec.channel);
     this.patterns = new HashCache(codec.pattern);
+    this.continuations = new HashCache(codec.continuation);
     this.datumCodec = codec.datum;
-    this.continuationCodec = codec.continuation;
   }
 
   produce(channel: T['channel'], datum: T['datum'], persistent: boolean, priority: number | undefined): ProduceEvent {
@@ -88,7 +89,7 @@ export class EventHasher<T extends SpaceTypes> {
       kind: 'consume',
       channels: channels.map((c) => this.channels.of(c)),
       patterns: patterns.map((p) => this.patterns.of(p)),
-      continuation: blake2b256(this.continuationCodec.encode(continuation)),
+      continuation: this.continuations.of(continuation),
       persistent,
       peeks,
     };
@@ -98,7 +99,7 @@ export class EventHasher<T extends SpaceTypes> {
     return {
       kind: 'withdraw',
       channels: channels.map((c) => this.channels.of(c)),
-      continuation: blake2b256(this.continuationCodec.encode(continuation)),
+      continuation: this.continuations.of(continuation),
     };
   }
 

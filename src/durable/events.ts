@@ -67,10 +67,13 @@ export type EventLog = readonly ReplayEvent[];
 const TAG = { produce: 1, consume: 2, withdraw: 3, comm: 4 } as const;
 const LOG_MAGIC = 0x52; // 'R'
 const LOG_VERSION = 1;
+const eventWriter = new ByteWriter(256);
 
 /** The canonical bytes of one event (also what two events are compared by). */
 export function encodeEvent(e: ReplayEvent): Uint8Array {
-  const w = new ByteWriter(128);
+  // Synchronous and never re-entered: one writer serves every call.
+  const w = eventWriter;
+  w.reset();
   writeEvent(w, e);
   return w.finish();
 }

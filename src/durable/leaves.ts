@@ -34,6 +34,16 @@ const META_VERSION = 1;
 
 let metaKey: Uint8Array | null = null;
 
+// Encoding is synchronous and never re-entered (codecs write their own buffers), so one writer for
+// keys and one for leaves serve every call: a checkpoint of 10,000 channels makes 20,000 of these.
+const keyWriter = new ByteWriter(256);
+const leafWriter = new ByteWriter(4096);
+
+function fresh(w: ByteWriter): ByteWriter {
+  w.reset();
+  return w;
+}
+
 /** The key hash of the meta leaf (computed on first use: hashing needs initialising). */
 export function metaKeyHash(): Uint8Array {
   metaKey ??= blake2b256(Uint8Array.of(META));
@@ -41,7 +51,7 @@ export function metaKeyHash(): Uint8Array {
 }
 
 export function channelKeyHash(channelBytes: Uint8Array): Uint8Array {
-  const w = new ByteWriter(channelBytes.length + 1);
+  const w = fresh(keyWriter);
   w.writeByte(CHANNEL);
   w.writeBytes(channelBytes);
   return blake2b256(w.finish());
@@ -49,7 +59,7 @@ export function channelKeyHash(channelBytes: Uint8Array): Uint8Array {
 
 /** `channelBytes` in canonical (key) order, a repeated channel repeated. */
 export function joinKeyHash(channelBytes: readonly Uint8Array[]): Uint8Array {
-  const w = new ByteWriter(64);
+  const w = fresh(keyWriter);
   w.writeByte(JOIN);
   writeByteStrings(w, channelBytes);
   return blake2b256(w.finish());
@@ -68,7 +78,7 @@ export function configText(c: SpaceConfig): string {
 }
 
 export function encodeMeta(meta: MetaLeaf): Uint8Array {
-  const w = new ByteWriter(64);
+  const w = fresh(leafWriter);
   w.writeByte(META);
   w.writeByte(META_VERSION);
   w.writeString(meta.config);
@@ -84,7 +94,7 @@ export function encodeChannelLeaf<T extends RecordedTypes>(
   data: readonly StoredDatum<T['datum']>[],
   joinKeys: readonly Uint8Array[],
 ): Uint8Array {
-  const w = new ByteWriter(64 + data.length * 16);
+  const w = fresh(leafWriter);
   w.writeByte(CHANNEL);
   writeByteString(w, channelBytes);
   w.writeVarint(data.length);
@@ -105,7 +115,7 @@ export function encodeJoinLeaf<T extends RecordedTypes>(
   channelBytes: readonly Uint8Array[],
   waiting: readonly WaitingInfo<T>[],
 ): Uint8Array {
-  const w = new ByteWriter(128);
+  const w = fresh(leafWriter);
   w.writeByte(JOIN);
   writeByteStrings(w, channelBytes);
   w.writeVarint(waiting.length);
