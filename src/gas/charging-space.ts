@@ -111,7 +111,8 @@ export class ChargingSpace<T extends SpaceTypes> implements SpaceLike<T> {
 
   /** Pays Send{dataSize(datum)}, then produces. */
   produce(channel: T['channel'], datum: T['datum'], options?: ProduceOptions): readonly Firing<T>[] {
-    this.meter.charge(PhlogistonOp.send(this.dataSize(datum)));
+    // A literal, not the builder: a send's size changes every call, so stamping a price would not pay off.
+    this.meter.charge({ kind: 'Send', dataSize: this.dataSize(datum) });
     return this.space.produce(channel, datum, options);
   }
 
@@ -193,8 +194,15 @@ export class ChargingSpace<T extends SpaceTypes> implements SpaceLike<T> {
    * Match is charged only when there are patterns (a consume without any is then refused by the space).
    */
   private chargeReceive(patternCount: number): void {
-    const ops: PhlogistonOperation[] =
-      patternCount === 0 ? [PhlogistonOp.receive] : [PhlogistonOp.receive, PhlogistonOp.match(patternCount)];
+    let ops = RECEIVE_CHARGES[patternCount];
+    if (ops === undefined) {
+      ops = patternCount === 0 ? [PhlogistonOp.receive] : [PhlogistonOp.receive, PhlogistonOp.match(patternCount)];
+      // Joins are small: keep the charges of the usual arities, build the rare big ones each time.
+      if (patternCount < 16) RECEIVE_CHARGES[patternCount] = ops;
+    }
     this.meter.chargeAll(ops);
   }
 }
+
+/** The charges of a receive, by pattern count, built once (built operations charge fastest). */
+const RECEIVE_CHARGES: (readonly PhlogistonOperation[] | undefined)[] = [];

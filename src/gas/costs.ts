@@ -67,34 +67,63 @@ export const PHLOGISTON_COSTS = Object.freeze({
   priorityQueuePop: PRIORITY_QUEUE_POP,
 });
 
-// Parameterless operations are shared frozen singletons, so charging them allocates nothing.
-const RECEIVE_OP: PhlogistonOperation = Object.freeze({ kind: 'Receive' });
-const CREATE_CHANNEL_OP: PhlogistonOperation = Object.freeze({ kind: 'CreateChannel' });
-const FREE_CHANNEL_OP: PhlogistonOperation = Object.freeze({ kind: 'FreeChannel' });
-const CHECKPOINT_OP: PhlogistonOperation = Object.freeze({ kind: 'Checkpoint' });
-const CREATE_SPACE_OP: PhlogistonOperation = Object.freeze({ kind: 'CreateSpace' });
-const LOOKUP_OP: PhlogistonOperation = Object.freeze({ kind: 'Lookup' });
-const PQ_INSERT_OP: PhlogistonOperation = Object.freeze({ kind: 'PriorityQueueInsert' });
-const PQ_POP_OP: PhlogistonOperation = Object.freeze({ kind: 'PriorityQueuePop' });
+/**
+ * The price of an operation made by a builder, validated when it was built. A module-private
+ * symbol, so only the builders can set it: a caller's literal cannot claim a price of its own.
+ * Charging a built operation is then a property load instead of a switch over `kind`.
+ */
+const PRICE: unique symbol = Symbol('phlogiston price');
 
 /**
- * Builders of {@link PhlogistonOperation}s. Plain object literals (`{ kind: 'Receive' }`) work
- * just as well; these only save typing and reuse one object per parameterless kind.
+ * Stamps `op` with its price (non-enumerable, so built operations still compare equal to literals)
+ * and freezes it. An invalid operation is left unstamped: it is refused when charged, as a literal
+ * would be, so building one never throws.
+ */
+function priced<O extends PhlogistonOperation>(op: O): O {
+  let price: number;
+  try {
+    price = costOf(op);
+  } catch {
+    return op;
+  }
+  Object.defineProperty(op, PRICE, { value: price });
+  return Object.freeze(op);
+}
+
+/** The price stamped on a built operation, or undefined for a literal. */
+export function builtPrice(op: PhlogistonOperation): number | undefined {
+  return (op as { [PRICE]?: number })[PRICE];
+}
+
+// Parameterless operations are shared frozen singletons, so charging them allocates nothing.
+const RECEIVE_OP: PhlogistonOperation = priced({ kind: 'Receive' });
+const CREATE_CHANNEL_OP: PhlogistonOperation = priced({ kind: 'CreateChannel' });
+const FREE_CHANNEL_OP: PhlogistonOperation = priced({ kind: 'FreeChannel' });
+const CHECKPOINT_OP: PhlogistonOperation = priced({ kind: 'Checkpoint' });
+const CREATE_SPACE_OP: PhlogistonOperation = priced({ kind: 'CreateSpace' });
+const LOOKUP_OP: PhlogistonOperation = priced({ kind: 'Lookup' });
+const PQ_INSERT_OP: PhlogistonOperation = priced({ kind: 'PriorityQueueInsert' });
+const PQ_POP_OP: PhlogistonOperation = priced({ kind: 'PriorityQueuePop' });
+
+/**
+ * Builders of {@link PhlogistonOperation}s. Plain object literals (`{ kind: 'Receive' }`) work just
+ * as well; built operations are priced once, when built, and frozen, so charging them skips the
+ * cost table: that pays off for operations built once and charged often.
  */
 export const PhlogistonOp = Object.freeze({
-  send: (dataSize: number): PhlogistonOperation => ({ kind: 'Send', dataSize }),
+  send: (dataSize: number): PhlogistonOperation => priced({ kind: 'Send', dataSize }),
   receive: RECEIVE_OP,
-  match: (patternCount: number): PhlogistonOperation => ({ kind: 'Match', patternCount }),
+  match: (patternCount: number): PhlogistonOperation => priced({ kind: 'Match', patternCount }),
   createChannel: CREATE_CHANNEL_OP,
   freeChannel: FREE_CHANNEL_OP,
   checkpoint: CHECKPOINT_OP,
-  replay: (operationCount: number): PhlogistonOperation => ({ kind: 'Replay', operationCount }),
+  replay: (operationCount: number): PhlogistonOperation => priced({ kind: 'Replay', operationCount }),
   createSpace: CREATE_SPACE_OP,
   lookup: LOOKUP_OP,
-  vectorDbSearch: (dimensions: number): PhlogistonOperation => ({ kind: 'VectorDbSearch', dimensions }),
+  vectorDbSearch: (dimensions: number): PhlogistonOperation => priced({ kind: 'VectorDbSearch', dimensions }),
   priorityQueueInsert: PQ_INSERT_OP,
   priorityQueuePop: PQ_POP_OP,
-  custom: (name: string, cost: number): PhlogistonOperation => ({ kind: 'Custom', name, cost }),
+  custom: (name: string, cost: number): PhlogistonOperation => priced({ kind: 'Custom', name, cost }),
 });
 
 /**

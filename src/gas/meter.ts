@@ -10,7 +10,7 @@
  * runs out, still counts what was consumed, and reports `limit` and `balance` as `Infinity`.
  */
 
-import { checkAmount, costOf, describeOperation, type PhlogistonOperation } from './costs.js';
+import { builtPrice, checkAmount, costOf, describeOperation, type PhlogistonOperation } from './costs.js';
 import { InvalidPhlogistonAmountError, OutOfPhlogistonError } from './errors.js';
 import { Multiplier } from './multiplier.js';
 
@@ -94,7 +94,7 @@ export class PhlogistonMeter {
 
   /** What `charge(op)` would deduct: the operation's cost with the multiplier applied. */
   price(op: PhlogistonOperation): number {
-    const cost = costOf(op);
+    const cost = builtPrice(op) ?? costOf(op);
     return this.unit ? cost : this.scaled(cost);
   }
 
@@ -103,7 +103,7 @@ export class PhlogistonMeter {
    * nothing) if the balance is smaller. Allocates nothing unless it throws.
    */
   charge(op: PhlogistonOperation): number {
-    const cost = costOf(op);
+    const cost = builtPrice(op) ?? costOf(op);
     return this.deduct(this.unit ? cost : this.scaled(cost), op);
   }
 
