@@ -11,10 +11,21 @@
  */
 export type Undo = () => void;
 
+/**
+ * A structure that undoes its own commonest mutations from a small code, so that recording them
+ * allocates nothing (an undo closure per change costs an allocation and, on revert, a call
+ * through a context of captured variables).
+ */
+export interface Undoable {
+  undo(code: number): void;
+}
+
 export class Journal {
   /** True while at least one checkpoint is open; mutation sites test it before recording. */
   active = false;
-  private readonly undos: Undo[] = [];
+  /** Undo steps, oldest first: closures, or structures to call `undo(code)` on with the code at the same index. */
+  private readonly undos: (Undo | Undoable)[] = [];
+  private readonly codes: number[] = [];
   private readonly marks: number[] = [];
 
   /** Number of open checkpoints. */
@@ -25,6 +36,13 @@ export class Journal {
   /** Records how to undo the mutation that is about to happen (or just happened). */
   record(undo: Undo): void {
     this.undos.push(undo);
+    this.codes.push(0);
+  }
+
+  /** Records that `target.undo(code)` undoes the mutation about to happen. */
+  recordOn(target: Undoable, code: number): void {
+    this.undos.push(target);
+    this.codes.push(code);
   }
 
   open(): number {
@@ -38,9 +56,15 @@ export class Journal {
     const mark = this.marks.pop();
     if (mark === undefined) return;
     const undos = this.undos;
+    const codes = this.codes;
     // Undo steps run with recording off: they restore state, they are not new work.
     this.active = false;
-    while (undos.length > mark) (undos.pop() as Undo)();
+    while (undos.length > mark) {
+      const undo = undos.pop() as Undo | Undoable;
+      const code = codes.pop() as number;
+      if (typeof undo === 'function') undo();
+      else undo.undo(code);
+    }
     this.active = this.marks.length > 0;
   }
 
@@ -49,6 +73,7 @@ export class Journal {
     if (this.marks.pop() === undefined) return;
     if (this.marks.length === 0) {
       this.undos.length = 0;
+      this.codes.length = 0;
       this.active = false;
     }
   }

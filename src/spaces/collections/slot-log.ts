@@ -10,7 +10,7 @@
  * there is safe.
  */
 
-import type { Journal } from '../journal.js';
+import type { Journal, Undoable } from '../journal.js';
 
 /** Marks a removed slot. A symbol, so any datum (even `undefined`) can be stored. */
 const HOLE: unique symbol = Symbol('hole');
@@ -19,7 +19,13 @@ type Slot<V> = V | typeof HOLE;
 /** Interior holes tolerated before `push` compacts (amortises compaction to O(1) per removal). */
 const COMPACT_MIN_HOLES = 32;
 
-export class SlotLog<V> {
+// Undo codes of the pushes that need no closure (see `undo`).
+const UNDO_FIRST = 1;
+const UNDO_APPEND = 2;
+const UNDO_APPEND_FLAGS = 3;
+const UNDO_APPEND_NEW_FLAGS = 4;
+
+export class SlotLog<V> implements Undoable {
   /**
    * Slots `[head, slots.length)` hold the items; everything before `head` is dead. `null` while
    * the log holds at most one item, kept in `one`: most channels hold a single datum, and the
@@ -43,16 +49,18 @@ export class SlotLog<V> {
 
   /** Appends an item and returns its handle. */
   push(item: V, flags: number): number {
-    if (this.journal?.active === true) this.recordUndo(-1);
+    let journaled = this.journal?.active === true;
     let slots = this.slots;
     if (slots === null) {
       if (this.one === HOLE) {
+        if (journaled) (this.journal as Journal).recordOn(this, UNDO_FIRST);
         this.one = item;
         this.oneFlags = flags;
         this.size = 1;
         return 0;
       }
       // A second item: move to an array.
+      if (journaled) this.recordUndo(-1);
       slots = this.slots = [this.one, item];
       if (this.oneFlags !== 0 || flags !== 0) this.flags = [this.oneFlags, flags];
       this.one = HOLE;
@@ -60,15 +68,43 @@ export class SlotLog<V> {
       this.size = 2;
       return 1;
     }
-    if (slots.length - this.size > COMPACT_MIN_HOLES && this.size * 2 < slots.length) slots = this.compact();
+    if (slots.length - this.size > COMPACT_MIN_HOLES && this.size * 2 < slots.length) {
+      // Compaction replaces the arrays: one closure restores them, and undoes this push with them.
+      if (journaled) this.recordUndo(-1);
+      journaled = false;
+      slots = this.compact();
+    }
     const h = slots.length;
-    slots.push(item);
+    let code = UNDO_APPEND;
     if (flags !== 0 || this.flags !== null) {
-      if (this.flags === null) this.flags = new Array<number>(h).fill(0);
+      if (this.flags === null) {
+        this.flags = new Array<number>(h).fill(0);
+        code = UNDO_APPEND_NEW_FLAGS;
+      } else {
+        code = UNDO_APPEND_FLAGS;
+      }
       this.flags.push(flags);
     }
+    if (journaled) (this.journal as Journal).recordOn(this, code);
+    slots.push(item);
     this.size++;
     return h;
+  }
+
+  /**
+   * Undoes a push recorded with a code: the log is exactly as the push left it (later changes
+   * were undone first), so the pushed item is the last slot.
+   */
+  undo(code: number): void {
+    this.size--;
+    if (code === UNDO_FIRST) {
+      this.one = HOLE;
+      this.oneFlags = 0;
+      return;
+    }
+    (this.slots as Slot<V>[]).pop();
+    if (code === UNDO_APPEND_FLAGS) (this.flags as number[]).pop();
+    else if (code === UNDO_APPEND_NEW_FLAGS) this.flags = null;
   }
 
   isLive(h: number): boolean {
