@@ -190,7 +190,9 @@ describe('durable spaces: properties over random operations', () => {
             (order) => {
               const a = durable(history, cfg.config);
               const b = durable(history, cfg.config);
-              cfg.channels.forEach((ch, i) => a.produce(ch, i));
+              cfg.channels.forEach((ch, i) => {
+                a.produce(ch, i);
+              });
               for (const i of order) b.produce(cfg.channels[i], i);
               assert.equal(rootOf(a), rootOf(b));
             },

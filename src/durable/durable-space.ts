@@ -18,17 +18,16 @@
  * reverting one would otherwise take the space back past a root it had already committed.
  */
 
+import type { SpaceLike } from '../gas/charging-space.js';
+import { HistoryError } from '../history/errors.js';
+import { isHashingReady, toHex } from '../history/hash.js';
+import type { History, LeafChange } from '../history/history.js';
+import { emptyRoot } from '../history/trie.js';
 import type { StoredDatum } from '../spaces/collections/data-collection.js';
 import type { SpaceConfig } from '../spaces/config.js';
 import { CheckpointError } from '../spaces/errors.js';
 import type { Space } from '../spaces/space.js';
 import type { ConsumeOptions, Firing, ProduceOptions, SpaceTypes, WaitingInfo } from '../spaces/types.js';
-import type { SpaceLike } from '../gas/charging-space.js';
-import { HistoryError } from '../history/errors.js';
-import { isHashingReady, toHex } from '../history/hash.js';
-import type { History } from '../history/history.js';
-import type { LeafChange } from '../history/history.js';
-import { emptyRoot } from '../history/trie.js';
 import type { Recorded, StateCodec } from './codec.js';
 import { DirtySet } from './dirty.js';
 import { ReplayError } from './errors.js';

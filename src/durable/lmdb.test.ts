@@ -34,7 +34,10 @@ test('checkpoints written to LMDB reset exactly from a new store object over the
   }
   const reopened = LmdbHistoryStore.open(dir);
   try {
-    assert.deepEqual(reopened.listRoots().map(toHex), recorded.map((r) => toHex(r.root)));
+    assert.deepEqual(
+      reopened.listRoots().map(toHex),
+      recorded.map((r) => toHex(r.root)),
+    );
     const s = new DurableSpace(plainSpace(config), { history: new History(reopened), codec });
     // Newest first, then oldest: every root comes back exactly, whatever was there before.
     for (const r of [...recorded].reverse().concat(recorded)) {

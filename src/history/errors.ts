@@ -20,7 +20,11 @@ export type HistoryErrorCode =
   /** A key or value of the wrong length, or another malformed argument. */
   | 'InvalidInput'
   /** An operation on a store after `close()`. */
-  | 'StoreClosed';
+  | 'StoreClosed'
+  /** A write to a store opened read-only. */
+  | 'ReadOnly'
+  /** A directory that holds no history (opening read-only never creates one). */
+  | 'NotAHistory';
 
 /** The error thrown by everything in `src/history`. */
 export class HistoryError extends SpaceError<HistoryErrorCode> {}

@@ -146,4 +146,27 @@ describe('LmdbHistoryStore', () => {
       (e) => codeOf(e) === 'InvalidInput' && String(e).includes(LMDB_FORMAT),
     );
   });
+
+  test('readOnly: reads an existing history, refuses writes, and never turns another directory into one', async () => {
+    const dir = tempDir();
+    const writer = LmdbHistoryStore.open(dir);
+    const h = new History(writer);
+    const root = h.commit([[blake2b256(Uint8Array.of(1)), Uint8Array.of(9)]]);
+    await writer.close();
+    const reader = LmdbHistoryStore.open(dir, { readOnly: true });
+    try {
+      assert.deepEqual(reader.listRoots().map(toHex), [toHex(root)]);
+      assert.equal([...new History(reader).load(root)].length, 1);
+      assert.throws(() => new History(reader).commit([], root), { code: 'ReadOnly', message: /read-only/ });
+      assert.throws(() => reader.nodes.putMany([]), { code: 'ReadOnly' });
+    } finally {
+      await reader.close();
+    }
+    const empty = tempDir();
+    assert.throws(() => LmdbHistoryStore.open(empty, { readOnly: true }), {
+      code: 'NotAHistory',
+      message: new RegExp(empty),
+    });
+    assert.deepEqual(fs.readdirSync(empty), []);
+  });
 });

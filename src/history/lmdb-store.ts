@@ -15,6 +15,8 @@
  * transaction: nodes, leaves and root become visible together or not at all, also across a crash.
  */
 
+import fs from 'node:fs';
+import { join } from 'node:path';
 import { type Database, open, type RootDatabase } from 'lmdb';
 import { HistoryError } from './errors.js';
 import type { CheckpointBatch, HistoryStore, NodeEntry, NodeStore } from './stores.js';
@@ -32,6 +34,12 @@ export interface LmdbHistoryStoreOptions {
    *   everything written so far durable.
    */
   durability?: 'fsync' | 'deferred';
+  /**
+   * Open an existing history for reading only (inspection, a second process beside a writer): the
+   * directory is never changed, a directory that holds no history is refused with `NotAHistory`
+   * instead of becoming one, and writes throw `ReadOnly`.
+   */
+  readOnly?: boolean;
 }
 
 type Bytes = Database<Uint8Array, Uint8Array>;
@@ -68,7 +76,7 @@ class LmdbNodeStore implements NodeStore {
   }
 
   putMany(entries: readonly NodeEntry[]): void {
-    this.owner.ensureOpen();
+    this.owner.ensureWritable();
     this.owner.transaction(() => this.putInTransaction(entries));
   }
 
@@ -86,6 +94,7 @@ class LmdbNodeStore implements NodeStore {
 export class LmdbHistoryStore implements HistoryStore {
   readonly path: string;
   readonly durability: 'fsync' | 'deferred';
+  readonly readOnly: boolean;
   readonly nodes: NodeStore;
   readonly leaves: NodeStore;
   private readonly env: RootDatabase<Uint8Array, Uint8Array>;
@@ -98,6 +107,10 @@ export class LmdbHistoryStore implements HistoryStore {
   private constructor(path: string, options: LmdbHistoryStoreOptions) {
     this.path = path;
     this.durability = options.durability ?? 'fsync';
+    this.readOnly = options.readOnly === true;
+    if (this.readOnly && !fs.existsSync(join(path, 'data.mdb'))) {
+      throw new HistoryError('NotAHistory', `no history at ${path}: it has no LMDB data file (data.mdb)`);
+    }
     // overlappingSync is pinned off in both modes: LMDB refuses to reopen a directory with noSync after it was
     // opened with overlappingSync, and measured here it did not shorten a synchronous commit anyway.
     this.env = open<Uint8Array, Uint8Array>({
@@ -105,10 +118,20 @@ export class LmdbHistoryStore implements HistoryStore {
       maxDbs: 8,
       overlappingSync: false,
       noSync: this.durability === 'deferred',
+      readOnly: this.readOnly,
       encoding: 'binary',
       keyEncoding: 'binary',
     });
-    const sub = (name: string): Bytes => this.env.openDB({ name, encoding: 'binary', keyEncoding: 'binary' });
+    const sub = (name: string): Bytes => {
+      // Read-only, lmdb returns undefined for a database that does not exist (its types do not say so).
+      const db: Bytes | undefined = this.env.openDB({ name, encoding: 'binary', keyEncoding: 'binary' });
+      if (db === undefined) {
+        this.env.close();
+        this.closed = true;
+        throw new HistoryError('NotAHistory', `no history at ${path}: its LMDB environment has no '${name}' database`);
+      }
+      return db;
+    };
     this.nodeDb = new LmdbNodeStore(sub('nodes'), this);
     this.leafDb = new LmdbNodeStore(sub('leaves'), this);
     this.nodes = this.nodeDb;
@@ -126,6 +149,11 @@ export class LmdbHistoryStore implements HistoryStore {
   private checkFormat(meta: Bytes): void {
     const key = new TextEncoder().encode('format');
     const found = meta.get(key);
+    if (found === undefined && this.readOnly) {
+      this.env.close();
+      this.closed = true;
+      throw new HistoryError('NotAHistory', `no history at ${this.path}: it has no history format marker`);
+    }
     if (found === undefined) {
       this.env.transactionSync(() => meta.putSync(key, new TextEncoder().encode(LMDB_FORMAT)));
       return;
@@ -141,6 +169,12 @@ export class LmdbHistoryStore implements HistoryStore {
   /** @internal Throws `StoreClosed` after {@link close}. */
   ensureOpen(): void {
     if (this.closed) throw new HistoryError('StoreClosed', `the history store at ${this.path} is closed`);
+  }
+
+  /** @internal Throws `StoreClosed` after {@link close}, `ReadOnly` on a read-only store. */
+  ensureWritable(): void {
+    this.ensureOpen();
+    if (this.readOnly) throw new HistoryError('ReadOnly', `the history store at ${this.path} is open read-only`);
   }
 
   /** @internal Runs `action` in one synchronous write transaction (joining the current one if inside one). */
@@ -161,7 +195,7 @@ export class LmdbHistoryStore implements HistoryStore {
   }
 
   addRoot(root: Uint8Array): void {
-    this.ensureOpen();
+    this.ensureWritable();
     this.env.transactionSync(() => this.addRootInTransaction(root));
   }
 
@@ -179,7 +213,7 @@ export class LmdbHistoryStore implements HistoryStore {
   }
 
   writeCheckpoint(batch: CheckpointBatch): void {
-    this.ensureOpen();
+    this.ensureWritable();
     this.env.transactionSync(() => {
       this.leafDb.putInTransaction(batch.leaves);
       this.nodeDb.putInTransaction(batch.nodes);

@@ -16,8 +16,8 @@ import { type ChannelEntry, FiringRecord, type JoinGroup, MatchRecord, type Wait
 import type { Journal } from './journal.js';
 import type { Matcher } from './matchers/matcher.js';
 import { Search } from './search.js';
-import type { ChangeTracker } from './tracker.js';
 import type { ChannelStore } from './stores/store.js';
+import type { ChangeTracker } from './tracker.js';
 import type { Firing, Match, SpaceTypes } from './types.js';
 
 /** The shared result of an operation that fired nothing. */

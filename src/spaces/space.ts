@@ -26,9 +26,9 @@ import { Journal } from './journal.js';
 import type { Matcher } from './matchers/matcher.js';
 import { type QualifierTraits, qualifierTraits } from './qualifier.js';
 import { NO_FIRINGS, Reactor } from './reactor.js';
+import { exportSpaceState, type RestoreTarget, restoreSpaceState, type SpaceState, waitingInfo } from './state.js';
 import { makeStore } from './stores/index.js';
 import type { ChannelStore } from './stores/store.js';
-import { exportSpaceState, type RestoreTarget, restoreSpaceState, type SpaceState, waitingInfo } from './state.js';
 import type { Theory } from './theory.js';
 import type { ChangeTracker } from './tracker.js';
 import type {
