@@ -5,6 +5,12 @@
 import type { ChangeTracker } from '../spaces/tracker.js';
 import type { ChannelKey, SpaceTypes } from '../spaces/types.js';
 
+export interface DirtySnapshot<T extends SpaceTypes> {
+  readonly all: boolean;
+  readonly channels: ReadonlyMap<ChannelKey, T['channel']>;
+  readonly joins: ReadonlyMap<string, readonly T['channel'][]>;
+}
+
 export class DirtySet<T extends SpaceTypes> implements ChangeTracker<T> {
   /** Changed channels by key (the engine's canonical channel for that key). */
   readonly channels = new Map<ChannelKey, T['channel']>();
@@ -30,6 +36,18 @@ export class DirtySet<T extends SpaceTypes> implements ChangeTracker<T> {
 
   get size(): number {
     return this.channels.size + this.joins.size;
+  }
+
+  /** A copy of what is recorded now, for `restore`. */
+  save(): DirtySnapshot<T> {
+    return { all: this.all, channels: new Map(this.channels), joins: new Map(this.joins) };
+  }
+
+  restore(saved: DirtySnapshot<T>): void {
+    this.reset();
+    this.all = saved.all;
+    for (const [k, v] of saved.channels) this.channels.set(k, v);
+    for (const [k, v] of saved.joins) this.joins.set(k, v);
   }
 
   reset(): void {

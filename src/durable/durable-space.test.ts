@@ -170,6 +170,31 @@ describe('DurableSpace: hard checkpoints and reset', () => {
     assert.doesNotThrow(() => s.createCheckpoint());
   });
 
+  test('two phases: a prepared checkpoint or reset goes stale when the space changes; rollback undoes a commit', async () => {
+    const history = await memoryHistory();
+    const s = durable(history);
+    s.produce('a', 1);
+    const stale = s.prepareCheckpoint();
+    s.produce('a', 2);
+    assert.throws(
+      () => stale.commit(),
+      (e) => e instanceof CheckpointError && /prepare it again/.test(e.message),
+    );
+    const first = s.createCheckpoint().root;
+    const staleReset = s.prepareReset(first);
+    s.gensym();
+    assert.throws(() => staleReset.commit(), CheckpointError);
+    s.produce('b', 3);
+    const p = s.prepareCheckpoint();
+    const { root } = p.commit();
+    assert.equal(hex(s.lastRoot), hex(root));
+    p.rollback();
+    assert.equal(hex(s.lastRoot), hex(first));
+    assert.equal(s.log.length, 1);
+    // The rolled-back change is still pending: the next checkpoint records it again.
+    assert.equal(hex(s.createCheckpoint().root), hex(root));
+  });
+
   test('plain spaces with compiled templates checkpoint; a where() pattern is NotEncodable and changes nothing', async () => {
     const history = await History.create(new MemoryHistoryStore());
     const s = new DurableSpace(createSpace(), { history, codec: valueStateCodec() });

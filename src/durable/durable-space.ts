@@ -29,12 +29,13 @@ import { CheckpointError } from '../spaces/errors.js';
 import type { Space } from '../spaces/space.js';
 import type { ConsumeOptions, Firing, ProduceOptions, SpaceTypes, WaitingInfo } from '../spaces/types.js';
 import type { Recorded, StateCodec } from './codec.js';
-import { DirtySet } from './dirty.js';
+import { DirtySet, type DirtySnapshot } from './dirty.js';
 import { ReplayError } from './errors.js';
 import { EventHasher } from './event-hasher.js';
 import type { EventLog, ReplayEvent } from './events.js';
 import { ReplayCursor } from './replay.js';
 import { Snapshotter } from './snapshot.js';
+import type { HardCheckpoint, HardCheckpointable, PreparedCheckpoint, PreparedReset } from './two-phase.js';
 
 /** Options of {@link DurableSpace}. */
 export interface DurableSpaceOptions<T extends SpaceTypes> {
@@ -48,14 +49,6 @@ export interface DurableSpaceOptions<T extends SpaceTypes> {
   eventLog?: boolean;
 }
 
-/** What `createCheckpoint` returns. */
-export interface HardCheckpoint {
-  /** BLAKE2b-256 Merkle root of the state. */
-  readonly root: Uint8Array;
-  /** The events since the previous checkpoint (or reset), oldest first. */
-  readonly log: EventLog;
-}
-
 /** Saved at each soft checkpoint so that reverting it also rewinds the log and the replay. */
 interface SoftMark {
   readonly events: number;
@@ -63,7 +56,7 @@ interface SoftMark {
   readonly position: number;
 }
 
-export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T> {
+export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T>, HardCheckpointable {
   readonly space: Space<T>;
   readonly history: History;
   private readonly hasher: EventHasher<T>;
@@ -74,6 +67,8 @@ export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T> {
   private replay: ReplayCursor | null = null;
   private readonly marks: SoftMark[] = [];
   private root: Uint8Array;
+  /** Bumped by every call that may change the state, so a prepared checkpoint or reset can tell it went stale. */
+  private version = 0;
 
   /**
    * Wraps `space`, which should be fresh (or empty): the first checkpoint records everything in it
@@ -149,6 +144,7 @@ export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T> {
   }
 
   gensym(): T['channel'] {
+    this.version++;
     return this.space.gensym();
   }
 
@@ -170,6 +166,7 @@ export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T> {
 
   /** Removes all data and continuations (not logged; the next checkpoint records the empty state). */
   clear(): void {
+    this.version++;
     this.space.clear();
   }
 
@@ -180,6 +177,7 @@ export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T> {
 
   revertSoftCheckpoint(depth?: number): void {
     this.space.revertSoftCheckpoint(depth);
+    this.version++;
     const mark = this.marks.pop();
     if (mark === undefined) return;
     this.events.length = mark.events;
@@ -202,14 +200,36 @@ export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T> {
    * the operations that built them.
    */
   createCheckpoint(): HardCheckpoint {
+    return this.prepareCheckpoint().commit();
+  }
+
+  /** The first phase of `createCheckpoint`: encodes what changed (refusals happen here), writes nothing. */
+  prepareCheckpoint(): PreparedCheckpoint {
     this.checkNoSoftCheckpoint('create a hard checkpoint');
     const changes = this.dirty.all || !this.space.traits.persistent ? this.fullChanges() : this.dirtyChanges();
-    const root = this.history.commit(changes, this.root);
-    this.root = root;
-    this.dirty.reset();
-    const log = this.events;
-    this.events = [];
-    return { root: root.slice(), log };
+    const version = this.version;
+    let before: { root: Uint8Array; events: ReplayEvent[]; dirty: DirtySnapshot<T>; version: number } | null = null;
+    return {
+      commit: () => {
+        this.checkVersion(version, 'checkpoint');
+        const root = this.history.commit(changes, this.root);
+        before = { root: this.root, events: this.events, dirty: this.dirty.save(), version: this.version };
+        this.root = root;
+        this.dirty.reset();
+        const log = this.events;
+        this.events = [];
+        this.version++;
+        return { root: root.slice(), log };
+      },
+      rollback: () => {
+        if (before === null) return;
+        this.root = before.root;
+        this.events = before.events;
+        this.dirty.restore(before.dirty);
+        this.version = before.version;
+        before = null;
+      },
+    };
   }
 
   /**
@@ -219,17 +239,30 @@ export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T> {
    * configuration or identity (`DurableError` `StateMismatch`), or leaves that do not decode.
    */
   reset(root: Uint8Array): void {
+    this.prepareReset(root).commit();
+  }
+
+  /** The first phase of `reset`: reads and checks the state of `root` (refusals happen here), changes nothing. */
+  prepareReset(root: Uint8Array): PreparedReset {
     this.checkNoSoftCheckpoint('reset');
-    const state = this.snapshots.decode(this.history.load(root));
-    this.space.track(null);
-    try {
-      this.space.restoreState(state);
-    } finally {
-      this.space.track(this.dirty);
-    }
-    this.root = root.slice();
-    this.dirty.reset();
-    this.events = [];
+    const plan = this.space.planRestore(this.snapshots.decode(this.history.load(root)));
+    const version = this.version;
+    const target = root.slice();
+    return {
+      commit: () => {
+        this.checkVersion(version, 'reset');
+        this.space.track(null);
+        try {
+          this.space.applyRestore(plan);
+        } finally {
+          this.space.track(this.dirty);
+        }
+        this.root = target;
+        this.dirty.reset();
+        this.events = [];
+        this.version++;
+      },
+    };
   }
 
   /** Arms replay of `log` from the current state (see the class comment). */
@@ -268,6 +301,7 @@ export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T> {
    * logs the IO event and one COMM per firing.
    */
   private run(io: ReplayEvent | null, op: () => readonly Firing<T>[]): readonly Firing<T>[] {
+    this.version++;
     const replay = this.replay;
     if (replay === null) {
       const firings = op();
@@ -315,6 +349,12 @@ export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T> {
     const changes = [...now.values()];
     for (const key of this.history.keys(this.root)) if (!now.has(toHex(key))) changes.push([key, null]);
     return changes;
+  }
+
+  private checkVersion(version: number, what: string): void {
+    if (this.version !== version) {
+      throw new CheckpointError(`the space changed since this ${what} was prepared: prepare it again`);
+    }
   }
 
   private checkNoSoftCheckpoint(what: string): void {

@@ -32,6 +32,7 @@ export {
   type SpaceSpec,
   spaceIdFor,
 } from './factory.js';
+export type { RegistryCheckpoint, RegistryState } from './hard-checkpoint.js';
 export { presetNames } from './named-urns.js';
 export { type LogMark, type Operation, OperationLog, type ReplayState } from './oplog.js';
 export {

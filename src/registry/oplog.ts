@@ -123,7 +123,9 @@ export class OperationLog {
     if (state.mode === 'completed') return;
     if (state.mode === 'normal') throw new RegistryReplayError('not in replay mode');
     if (state.mode === 'failed') throw new RegistryReplayError(`replay failed: ${state.reason}`);
-    throw new RegistryReplayError(`unused logged operations: ${state.total - state.index} of ${state.total} not replayed`);
+    throw new RegistryReplayError(
+      `unused logged operations: ${state.total - state.index} of ${state.total} not replayed`,
+    );
   }
 
   /** Ends the replay (whatever its state) and drops the replayed log. Throws if none is armed. */

@@ -8,9 +8,9 @@
  * - Routing (`resolve`): a channel's owner if it has one, else the innermost use block of the
  *   task, else the default space.
  * - Soft checkpoints cover the registry's own state (spaces registered, ownership, use blocks,
- *   the operation log's length), not the contents of the spaces. Hard, all-or-nothing
- *   checkpoints across spaces come with the history issue as `checkpoint()` / `reset()`; the
- *   snapshot type below is what they will extend with per-space roots.
+ *   the operation log's length), not the contents of the spaces.
+ * - Hard checkpoints (`checkpoint()` / `restore()`) cover every space that keeps history, all or
+ *   nothing, with the spaces registered and the channel ownership (see `hard-checkpoint.ts`).
  */
 
 import { keyOf } from '../data/key.js';
@@ -21,6 +21,7 @@ import { CheckpointError, InvalidConfigurationError, SeqChannelNotMobileError } 
 import type { ChannelKey } from '../spaces/types.js';
 import { ChannelNotFoundError, CrossSpaceJoinNotAllowedError, SpaceNotFoundError } from './errors.js';
 import { createSpaceFrom, type PlainSpace, type SpaceFromOptions, type SpaceSource, spaceIdFor } from './factory.js';
+import { checkpointSpaces, type RegistryCheckpoint, resetSpaces } from './hard-checkpoint.js';
 import { type LogMark, OperationLog } from './oplog.js';
 import { type SpaceId, type TaskId, UseBlocks } from './use-blocks.js';
 
@@ -50,7 +51,7 @@ interface Owned {
   readonly space: SpaceId;
 }
 
-/** The registry's own state; hard checkpoints will add per-space history roots. */
+/** The registry's own state, as a soft checkpoint saves it. */
 interface Snapshot<S> {
   readonly spaces: ReadonlyMap<SpaceId, S>;
   readonly owners: ReadonlyMap<ChannelKey, Owned>;
@@ -65,6 +66,7 @@ export class SpaceRegistry<S extends RegistrySpace = PlainSpace> {
   private owners = new Map<ChannelKey, Owned>();
   private readonly blocks = new UseBlocks();
   private readonly checkpoints: Snapshot<S>[] = [];
+  private height = 0;
 
   constructor(...[options]: RegistryArgs<S>) {
     // Sound by RegistryArgs: `defaultSpace` may be omitted only when a fresh plain space is an S.
@@ -247,6 +249,35 @@ export class SpaceRegistry<S extends RegistrySpace = PlainSpace> {
     for (const channel of channels) {
       if (this.isSeqChannel(channel)) throw new SeqChannelNotMobileError(describe(channel));
     }
+  }
+
+  // --- hard checkpoints ---
+
+  /**
+   * Checkpoints every space that keeps history (`HardCheckpointable`, such as a `DurableSpace`),
+   * all or nothing: if one space refuses or fails, no space has a new root and the error is
+   * rethrown. Returns the roots, the event logs, a root over all of them, and the registry state.
+   */
+  checkpoint(): RegistryCheckpoint<S> {
+    const cp = checkpointSpaces<S>({ spaces: new Map(this.spaces), owners: new Map(this.owners) }, this.height);
+    this.height++;
+    return cp;
+  }
+
+  /**
+   * Brings back the spaces registered and the channel ownership of `checkpoint`, and resets every
+   * space that has a root in it, all or nothing (every reset is checked before any is applied).
+   * Spaces registered since are unregistered; the checkpoint count does not go down.
+   */
+  restore(checkpoint: RegistryCheckpoint<S>): void {
+    resetSpaces(checkpoint);
+    this.spaces = new Map(checkpoint.state.spaces);
+    this.owners = new Map(checkpoint.state.owners as ReadonlyMap<ChannelKey, Owned>);
+  }
+
+  /** Hard checkpoints made so far. */
+  get checkpointHeight(): number {
+    return this.height;
   }
 
   // --- soft checkpoints ---

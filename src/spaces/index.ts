@@ -25,7 +25,7 @@ export * from './matchers/index.js';
 export { type QualifierTraits, qualifierTraits } from './qualifier.js';
 export { NO_FIRINGS } from './reactor.js';
 export { Space, type SpaceOptions } from './space.js';
-export type { ChannelState, JoinState, SpaceState } from './state.js';
+export type { ChannelState, JoinState, RestorePlan, SpaceState } from './state.js';
 export type { Theory } from './theory.js';
 export type { ChangeTracker } from './tracker.js';
 export type * from './types.js';

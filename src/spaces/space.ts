@@ -26,7 +26,15 @@ import { Journal } from './journal.js';
 import type { Matcher } from './matchers/matcher.js';
 import { type QualifierTraits, qualifierTraits } from './qualifier.js';
 import { NO_FIRINGS, Reactor } from './reactor.js';
-import { exportSpaceState, type RestoreTarget, restoreSpaceState, type SpaceState, waitingInfo } from './state.js';
+import {
+  applyRestore,
+  exportSpaceState,
+  planRestore,
+  type RestorePlan,
+  type RestoreTarget,
+  type SpaceState,
+  waitingInfo,
+} from './state.js';
 import { makeStore } from './stores/index.js';
 import type { ChannelStore } from './stores/store.js';
 import type { Theory } from './theory.js';
@@ -307,7 +315,17 @@ export class Space<T extends SpaceTypes> {
   }
 
   restoreState(state: SpaceState<T>): void {
-    restoreSpaceState(this.restoreTarget(), state);
+    this.applyRestore(this.planRestore(state));
+  }
+
+  /** The checking half of `restoreState`: everything that can refuse the state, changing nothing. */
+  planRestore(state: SpaceState<T>): RestorePlan<T> {
+    return planRestore(this.store, state);
+  }
+
+  /** The applying half of `restoreState`, for a plan made by this space's `planRestore`. */
+  applyRestore(plan: RestorePlan<T>): void {
+    applyRestore(this.restoreTarget(), plan);
   }
 
   /**

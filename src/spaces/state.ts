@@ -65,7 +65,7 @@ export interface RestoreTarget<T extends SpaceTypes> {
 }
 
 /** A join's channel keys, checked: consumer-order keys of each waiting continuation and the canonical ones. */
-interface CheckedJoin {
+export interface CheckedJoin {
   readonly keys: readonly ChannelKey[];
   readonly groupKey: ChannelKey;
   readonly waitingKeys: readonly (readonly ChannelKey[])[];
@@ -104,12 +104,33 @@ export function waitingInfo<T extends SpaceTypes>(w: Waiting<T>): WaitingInfo<T>
   };
 }
 
-export function restoreSpaceState<T extends SpaceTypes>(target: RestoreTarget<T>, state: SpaceState<T>): void {
-  const { store } = target;
+/** A state checked against a store, ready to apply: every check of a restore is made before it. */
+export class RestorePlan<T extends SpaceTypes> {
+  /** @internal */
+  constructor(
+    readonly state: SpaceState<T>,
+    readonly channelKeys: readonly ChannelKey[],
+    readonly joins: readonly CheckedJoin[],
+    readonly order: readonly number[],
+    /** The store the plan was checked against: a plan applies to that space only. */
+    readonly store: object,
+  ) {}
+}
+
+/** Checks `state` against `store` (throws `CheckpointError` and the store's channel errors), changing nothing. */
+export function planRestore<T extends SpaceTypes>(store: ChannelStore<T>, state: SpaceState<T>): RestorePlan<T> {
   checkCounters(state.nameCounters);
   const channelKeys = state.channels.map((c) => store.keyOf(c.channel));
   const joins = state.joins.map((j, i) => checkJoin(store, j, i));
   const order = creationOrder(state, channelKeys, joins);
+  return new RestorePlan(state, channelKeys, joins, order, store);
+}
+
+/** Applies a plan made by {@link planRestore} for the same store. Cannot fail. */
+export function applyRestore<T extends SpaceTypes>(target: RestoreTarget<T>, plan: RestorePlan<T>): void {
+  const { store } = target;
+  const { state, channelKeys, joins, order } = plan;
+  if (plan.store !== store) throw new CheckpointError('this restore plan was made for another space');
 
   target.clear();
   store.raiseCounters(state.nameCounters);
