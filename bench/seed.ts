@@ -46,6 +46,18 @@ export const SEED_NS: Readonly<Record<string, number | null>> = {
   'matcher_comparison/wildcard_match/100': 29,
   'matcher_comparison/wildcard_match/1000': null,
   'matcher_comparison/wildcard_match/10000': 2.9 * us,
+  // VectorDB Performance table (Post-Opt). Its batch rows are labelled rows × queries ("100×10" is
+  // 10 queries against 100 rows, the benchmark's 10x100); top-k is given for k = 5 and 50 only.
+  'vector_similarity/cosine_single_pair/128': 108,
+  'vector_similarity/cosine_single_pair/384': 272,
+  'vector_similarity/cosine_single_pair/768': 500,
+  'vector_similarity/cosine_single_pair/1536': 923,
+  'vector_similarity/top_k_5/10000': 2.19 * ms,
+  'vector_similarity/top_k_10/10000': null,
+  'vector_similarity/top_k_50/10000': 2.33 * ms,
+  'vector_similarity/batch_cosine_10x100': 69 * us,
+  'vector_similarity/batch_cosine_10x1000': 581 * us,
+  'vector_similarity/batch_cosine_100x1000': 1.16 * ms,
 };
 
 /**

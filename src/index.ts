@@ -31,3 +31,4 @@ export {
 } from './plain/tuple-space.js';
 export * from './registry/index.js';
 export * from './spaces/index.js';
+export * from './vector/index.js';

@@ -1,0 +1,209 @@
+/**
+ * An in-memory vector backend: a dense float32 matrix of embeddings addressed by ids, with exact
+ * top-k similarity queries (reference-inventory §10.4, with DECISIONS 19's deterministic kernels).
+ *
+ * - Ids are 0, 1, 2, ... in store order and are never reused, not even after `clear`.
+ * - `remove` is O(1): the last row moves into the hole (no tombstones), its id is remapped.
+ * - Rows may be L2-normalized at store time; each row's squared norm is cached; rows may also be
+ *   kept bit-packed for the binary metrics.
+ * - A refused call (typed `VectorError`) changes nothing.
+ */
+import { DEFAULT_VECTOR_THRESHOLD, type VectorMetric } from '../registry/config-map.js';
+import { packBits, wordsFor } from './bits.js';
+import { CapacityExceededError, InvalidVectorOptionError, UnknownVectorIdError } from './errors.js';
+import type { KernelBackend } from './heap.js';
+import { loadVector, normalizeAt } from './kernels.js';
+import { RowMatrix } from './matrix.js';
+import { effectiveThreshold, isBinaryMetric, resolveMetric } from './metrics.js';
+import { type ScanQuery, scanRows } from './scan.js';
+import { type SimilarityHit, TopKHeap } from './topk.js';
+import { checkEmbedding, checkSquaredNorm } from './validate.js';
+
+/** Most components a vector may have (keeps every heap offset a small integer). */
+export const MAX_VECTOR_DIMENSIONS = 1 << 20;
+
+export interface VectorBackendOptions {
+  /** Components per vector: a positive integer up to {@link MAX_VECTOR_DIMENSIONS}. */
+  dimensions: number;
+  /** Metric of queries that name none (a name or alias); default `cosine`. */
+  metric?: VectorMetric | string;
+  /** Threshold of queries that give none; default 0.8 (the reference's). Clamped at query time. */
+  threshold?: number;
+  /** Most vectors held at once; default unbounded. */
+  capacity?: number;
+  /** Store vectors L2-normalized. Default: when the metric is `cosine` or `dot_product`. */
+  normalize?: boolean;
+  /** Keep bit-packed rows for `hamming`/`jaccard`. Default: when the metric is one of those. */
+  packBits?: boolean;
+}
+
+export interface VectorQueryOptions {
+  /** Overrides the backend's metric. */
+  metric?: VectorMetric | string;
+  /** Overrides the backend's threshold; clamped to [f32::EPSILON, 1], hits need score ≥ it. */
+  threshold?: number;
+  /** Keep the k best hits; 0 or absent keeps every hit. */
+  k?: number;
+}
+
+export class VectorBackend {
+  readonly dimensions: number;
+  readonly metric: VectorMetric;
+  readonly threshold: number;
+  /** Most vectors held at once (Infinity when unbounded). */
+  readonly capacity: number;
+  readonly normalized: boolean;
+  readonly packed: boolean;
+  private readonly matrix: RowMatrix;
+  private readonly rowOf = new Map<number, number>();
+  private nextId = 0;
+
+  constructor(options: VectorBackendOptions) {
+    if (typeof options !== 'object' || options === null) {
+      throw new InvalidVectorOptionError('options', options, 'an object with at least `dimensions`');
+    }
+    const { dimensions, capacity = Number.POSITIVE_INFINITY } = options;
+    if (!Number.isSafeInteger(dimensions) || dimensions < 1 || dimensions > MAX_VECTOR_DIMENSIONS) {
+      throw new InvalidVectorOptionError('dimensions', dimensions, `an integer in 1..${MAX_VECTOR_DIMENSIONS}`);
+    }
+    if (capacity !== Number.POSITIVE_INFINITY && (!Number.isSafeInteger(capacity) || capacity < 1)) {
+      throw new InvalidVectorOptionError('capacity', capacity, 'a positive integer (or Infinity)');
+    }
+    this.metric = options.metric === undefined ? 'cosine' : resolveMetric(options.metric);
+    this.threshold = options.threshold ?? DEFAULT_VECTOR_THRESHOLD;
+    effectiveThreshold(this.threshold);
+    this.normalized = flag('normalize', options.normalize, this.metric === 'cosine' || this.metric === 'dot_product');
+    this.packed = flag('packBits', options.packBits, isBinaryMetric(this.metric));
+    this.dimensions = dimensions;
+    this.capacity = capacity;
+    this.matrix = new RowMatrix(dimensions, this.normalized, this.packed, capacity);
+  }
+
+  /** Vectors held now. */
+  get len(): number {
+    return this.matrix.rows;
+  }
+
+  /** The implementation of the kernels this backend runs on. */
+  get kernelBackend(): KernelBackend {
+    return this.matrix.heap.backend;
+  }
+
+  /**
+   * Stores a copy of `vector` (rounded to float32, normalized if the backend normalizes) and
+   * returns its new id. Refuses a wrong length, a non-finite component, a squared norm that
+   * overflows float32, and a full backend.
+   */
+  store(vector: ArrayLike<number>): number {
+    checkEmbedding(vector, this.dimensions);
+    if (this.matrix.rows >= this.capacity) throw new CapacityExceededError(this.capacity);
+    const id = this.nextId;
+    const row = this.matrix.append(vector, id);
+    this.rowOf.set(id, row);
+    this.nextId = id + 1;
+    return id;
+  }
+
+  /** Whether `id` names a vector held now. */
+  has(id: number): boolean {
+    return this.rowOf.has(id);
+  }
+
+  /** A copy of the stored vector (normalized, if the backend normalizes). */
+  get(id: number): Float32Array {
+    return this.matrix.copyRow(this.rowFor(id));
+  }
+
+  /** Removes a vector in O(1). Its id is never issued again. */
+  remove(id: number): void {
+    const row = this.rowFor(id);
+    const moved = this.matrix.swapRemove(row);
+    this.rowOf.delete(id);
+    if (moved >= 0) this.rowOf.set(moved, row);
+  }
+
+  /** Removes every vector; ids keep counting from where they were. */
+  clear(): void {
+    this.matrix.clear();
+    this.rowOf.clear();
+  }
+
+  /** The ids held now, ascending (= store order). */
+  ids(): number[] {
+    const ids = this.matrix.ids.slice(0, this.matrix.rows).sort();
+    return Array.from(ids);
+  }
+
+  /** [id, copy of the vector] for every vector held now, ascending by id. */
+  *entries(): IterableIterator<[number, Float32Array]> {
+    for (const id of this.ids()) {
+      const row = this.rowOf.get(id);
+      if (row !== undefined) yield [id, this.matrix.copyRow(row)];
+    }
+  }
+
+  /**
+   * The vectors most similar to `vector`: every stored vector whose score is at least the
+   * (clamped) threshold, best first — score descending, equal scores by ascending id — and at
+   * most `k` of them when `k` > 0.
+   */
+  query(vector: ArrayLike<number>, options: VectorQueryOptions = {}): SimilarityHit[] {
+    return this.queryMany([vector], options)[0];
+  }
+
+  /**
+   * `query` for several vectors at once, with the same results. Faster per query than one call
+   * each: the matrix is read once in cache-sized blocks, each block scored against every query.
+   */
+  queryMany(vectors: readonly ArrayLike<number>[], options: VectorQueryOptions = {}): SimilarityHit[][] {
+    const metric = options.metric === undefined ? this.metric : resolveMetric(options.metric);
+    const threshold = effectiveThreshold(options.threshold ?? this.threshold);
+    const k = options.k ?? 0;
+    if (!Number.isSafeInteger(k) || k < 0) throw new InvalidVectorOptionError('k', k, 'a non-negative integer');
+    for (const v of vectors) checkEmbedding(v, this.dimensions);
+    const m = this.matrix;
+    const rows = m.rows;
+    const block = Math.max(1, Math.min(rows, Math.floor(BLOCK_FLOATS / m.stride)));
+    // Scratch: the queries, then one block of raw kernel outputs.
+    m.reserveScratch(vectors.length * m.stride + block);
+    const queries = vectors.map((v, i) => this.loadQuery(v, m.scratch + i * m.stride, metric));
+    const out = m.scratch + vectors.length * m.stride;
+    const tops = vectors.map(() => new TopKHeap(k === 0 ? rows : Math.min(k, rows)));
+    for (let first = 0; first < rows; first += block) {
+      const end = Math.min(rows, first + block);
+      for (let i = 0; i < queries.length; i++) scanRows(m, metric, queries[i], first, end, out, threshold, tops[i]);
+    }
+    return tops.map((top) => top.drain());
+  }
+
+  /** Copies a query into the heap, normalized when cosine meets normalized rows, and describes it. */
+  private loadQuery(v: ArrayLike<number>, off: number, metric: VectorMetric): ScanQuery {
+    const h = this.matrix.heap;
+    loadVector(h, off, v, this.dimensions);
+    // Normalizing the query like the rows makes a stored vector's own query score exactly 1.
+    if (metric === 'cosine' && this.normalized) normalizeAt(h, off, this.dimensions, v);
+    const sqNorm = h.dot(off, off, this.dimensions);
+    checkSquaredNorm(v, sqNorm);
+    let bits: Uint32Array | null = null;
+    if (this.packed && isBinaryMetric(metric)) {
+      bits = new Uint32Array(wordsFor(this.dimensions));
+      packBits(h.f32, off, this.dimensions, bits, 0);
+    }
+    return { off, sqNorm, bits };
+  }
+
+  private rowFor(id: number): number {
+    const row = this.rowOf.get(id);
+    if (row === undefined) throw new UnknownVectorIdError(id);
+    return row;
+  }
+}
+
+/** Rows per scan block: ~256 KiB of floats, to stay in a core's L2 while every query reads them. */
+const BLOCK_FLOATS = 1 << 16;
+
+function flag(name: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw new InvalidVectorOptionError(name, value, 'a boolean');
+  return value;
+}

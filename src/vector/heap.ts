@@ -1,0 +1,96 @@
+/**
+ * A kernel heap: float32 working memory plus the inner loops that run over it. Vectors, matrix
+ * rows and results live in the heap and are addressed by float offsets, so the same calling code
+ * drives the WebAssembly kernels (whose heap is a WebAssembly memory) and the TypeScript fallback
+ * (whose heap is a plain Float32Array).
+ *
+ * Layout rules every caller follows:
+ * - a vector of n components occupies `padded(n)` floats, and the floats past n are zero (the
+ *   WASM loops run over whole blocks of 16 and never look at n itself);
+ * - `f32` is replaced when the heap grows: re-read it after every `reserve`.
+ */
+import { absdistLanes, dotLanes, sqdistLanes } from './lanes.js';
+
+/** Which implementation of the inner loops runs. */
+export type KernelBackend = 'wasm-simd' | 'typescript';
+
+export interface KernelHeap {
+  readonly backend: KernelBackend;
+  /** The whole heap as floats; a new view after `reserve` grows the heap. */
+  readonly f32: Float32Array;
+  /** Makes the heap at least `floats` long, keeping its contents; new floats are zero. */
+  reserve(floats: number): void;
+  dot(a: number, b: number, n: number): number;
+  sqdist(a: number, b: number, n: number): number;
+  absdist(a: number, b: number, n: number): number;
+  /** Writes dot(a, b), dot(a, a), dot(b, b) at out, out+1, out+2 (each bit-identical to `dot`). */
+  cosParts(a: number, b: number, n: number, out: number): void;
+  /** out[r] = dot(row r, q) for the `rows` rows at m, `stride` floats apart. */
+  dotRows(m: number, rows: number, stride: number, q: number, n: number, out: number): void;
+  sqdistRows(m: number, rows: number, stride: number, q: number, n: number, out: number): void;
+  absdistRows(m: number, rows: number, stride: number, q: number, n: number, out: number): void;
+  /** out[r] = dot(row r, row r). */
+  sqnormRows(m: number, rows: number, stride: number, n: number, out: number): void;
+}
+
+/** n rounded up to a whole number of 16-float blocks (the length a vector occupies in a heap). */
+export function padded(n: number): number {
+  return (n + 15) & ~15;
+}
+
+/** The fallback heap: a growable Float32Array and the loops of lanes.ts. */
+export class TypeScriptHeap implements KernelHeap {
+  readonly backend = 'typescript';
+  f32: Float32Array;
+
+  constructor(floats: number) {
+    this.f32 = new Float32Array(Math.max(16, floats));
+  }
+
+  reserve(floats: number): void {
+    if (floats <= this.f32.length) return;
+    // Doubling keeps a run of single-row growths amortized O(1) per row.
+    const next = new Float32Array(Math.max(floats, this.f32.length * 2));
+    next.set(this.f32);
+    this.f32 = next;
+  }
+
+  dot(a: number, b: number, n: number): number {
+    return dotLanes(this.f32, a, this.f32, b, n);
+  }
+
+  sqdist(a: number, b: number, n: number): number {
+    return sqdistLanes(this.f32, a, this.f32, b, n);
+  }
+
+  absdist(a: number, b: number, n: number): number {
+    return absdistLanes(this.f32, a, this.f32, b, n);
+  }
+
+  cosParts(a: number, b: number, n: number, out: number): void {
+    const h = this.f32;
+    h[out] = dotLanes(h, a, h, b, n);
+    h[out + 1] = dotLanes(h, a, h, a, n);
+    h[out + 2] = dotLanes(h, b, h, b, n);
+  }
+
+  dotRows(m: number, rows: number, stride: number, q: number, n: number, out: number): void {
+    const h = this.f32;
+    for (let r = 0; r < rows; r++) h[out + r] = dotLanes(h, m + r * stride, h, q, n);
+  }
+
+  sqdistRows(m: number, rows: number, stride: number, q: number, n: number, out: number): void {
+    const h = this.f32;
+    for (let r = 0; r < rows; r++) h[out + r] = sqdistLanes(h, m + r * stride, h, q, n);
+  }
+
+  absdistRows(m: number, rows: number, stride: number, q: number, n: number, out: number): void {
+    const h = this.f32;
+    for (let r = 0; r < rows; r++) h[out + r] = absdistLanes(h, m + r * stride, h, q, n);
+  }
+
+  sqnormRows(m: number, rows: number, stride: number, n: number, out: number): void {
+    const h = this.f32;
+    for (let r = 0; r < rows; r++) h[out + r] = dotLanes(h, m + r * stride, h, m + r * stride, n);
+  }
+}
