@@ -11,6 +11,7 @@ import { group as collectionTypes } from './groups/collection-types.js';
 import { group as contentionAsync } from './groups/contention-async.js';
 import { group as contentionWorkers } from './groups/contention-workers.js';
 import { group as hardCheckpoint } from './groups/hard-checkpoint.js';
+import { group as hashing } from './groups/hashing.js';
 import { group as matcherComparison } from './groups/matcher-comparison.js';
 import { group as phlogiston } from './groups/phlogiston.js';
 import { group as produceConsumeCycle } from './groups/produce-consume-cycle.js';
@@ -26,6 +27,7 @@ export const GROUPS: readonly Group[] = [
   matcherComparison,
   checkpointOperations,
   hardCheckpoint,
+  hashing,
   phlogiston,
   registryLookup,
   structuralMatcher,

@@ -4,9 +4,12 @@ export { BoundedHistoryStore } from './bounded-store.js';
 export { HistoryError, type HistoryErrorCode } from './errors.js';
 export {
   blake2b256,
+  blake2b256Parts,
   bytesEqual,
   fromHex,
   HASH_LENGTH,
+  hashingBackend,
+  hashingBackendInfo,
   initHashing,
   isHashingReady,
   toHex,
