@@ -218,6 +218,48 @@ describe('DurableSpace: hard checkpoints and reset', () => {
   });
 });
 
+describe('DurableSpace: VectorDB spaces', () => {
+  before(() => initHashing());
+
+  test('documents, waiting similarity queries and result channels survive checkpoint, reset and replay', async () => {
+    const history = await memoryHistory();
+    const config = { inner: 'vectordb', dimensions: 2, embeddingType: 'float' } as const;
+    const make = () => new DurableSpace(createSpace({ config }), { history, codec: valueStateCodec() });
+    const results = compile(bind('results'));
+    const query = (x: number, y: number, threshold: number) => ({ vector: Float32Array.of(x, y), threshold });
+    const s = make();
+    const start = s.createCheckpoint().root;
+    s.produce('docs', { id: 'a', embedding: [1, 0] });
+    s.produce('docs', { id: 'b', embedding: '0.7, 0.7' }, { persist: true });
+    const [fired] = s.consume(['docs'], [results], 'found', { similarity: [query(1, 0.1, 0.9)] });
+    s.consume(['docs'], [results], 'waits', { similarity: [query(0, 1, 0.99)] });
+    const { root, log } = s.createCheckpoint();
+    const seen = observe(s);
+    assert.equal(s.space.isResultChannel(fired.matches[0].datum), true);
+
+    const t = make();
+    t.reset(root);
+    assert.equal(observe(t), seen);
+    assert.equal(t.space.isResultChannel(fired.matches[0].datum), true);
+    // The restored waiting query still fires on a document it accepts, and only on one.
+    assert.equal(t.produce('docs', { id: 'c', embedding: [0.5, 0.5] }).length, 0);
+    assert.equal(t.produce('docs', { id: 'd', embedding: [0, 1] })[0].continuation, 'waits');
+
+    const r = make();
+    r.rigAndReset(start, log);
+    r.produce('docs', { id: 'a', embedding: [1, 0] });
+    r.produce('docs', { id: 'b', embedding: '0.7, 0.7' }, { persist: true });
+    r.consume(['docs'], [results], 'found', { similarity: [query(1, 0.1, 0.9)] });
+    assert.throws(
+      () => r.consume(['docs'], [results], 'waits', { similarity: [query(0, 1, 0.5)] }),
+      (e) => e instanceof ReplayError && e.code === 'ReplayDivergence',
+    );
+    r.consume(['docs'], [results], 'waits', { similarity: [query(0, 1, 0.99)] });
+    r.checkReplayData();
+    assert.equal(hex(r.createCheckpoint().root), hex(root));
+  });
+});
+
 describe('DurableSpace: event log and replay', () => {
   before(() => initHashing());
 

@@ -125,8 +125,16 @@ export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T>, HardChe
   ): readonly Firing<T>[] {
     const peeks = options?.peeks === undefined ? [] : [...new Set(options.peeks)].sort((a, b) => a - b);
     const persist = options?.persist === true;
-    const io = this.needEvents() ? this.hasher.consume(channels, patterns, continuation, persist, peeks) : null;
-    const normalized: ConsumeOptions | undefined = options === undefined ? undefined : { persist, peeks };
+    const similarity = options?.similarity;
+    const io = this.needEvents()
+      ? this.hasher.consume(channels, patterns, continuation, persist, peeks, similarity)
+      : null;
+    const normalized: ConsumeOptions | undefined =
+      options === undefined
+        ? undefined
+        : similarity === undefined
+          ? { persist, peeks }
+          : { persist, peeks, similarity };
     return this.run(io, () => this.space.consume(channels, patterns, continuation, normalized));
   }
 
@@ -312,6 +320,7 @@ export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T>, HardChe
       return firings;
     }
     const space = this.space;
+    const counters = space.nameCounters();
     space.softCheckpoint();
     let firings: readonly Firing<T>[];
     const comms: ReplayEvent[] = [];
@@ -327,6 +336,9 @@ export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T>, HardChe
       }
     } catch (error) {
       space.revertSoftCheckpoint();
+      // Nobody saw what the refused operation returned, so the names it handed out go back too:
+      // otherwise a refused operation would change every later name, and the replay's roots.
+      space.rewindNameCounters(counters);
       throw error;
     }
     space.commitSoftCheckpoint();

@@ -6,8 +6,11 @@
  * are hashed every time: they rarely recur.
  */
 
+import { encode } from '../data/encode.js';
 import { isRecord } from '../data/value.js';
 import { blake2b256 } from '../history/hash.js';
+import type { SimilarityQuery } from '../spaces/collections/vectordb.js';
+import { queryValue } from '../spaces/similarity.js';
 import type { Firing, SpaceTypes } from '../spaces/types.js';
 import type { Codec, Recorded, StateCodec } from './codec.js';
 import {
@@ -55,6 +58,12 @@ class HashCache<X> {
   }
 }
 
+/** The hash of a consume's similarity queries (their canonical value encoding), or null when it has none. */
+function similarityHash(queries: readonly (SimilarityQuery | null | undefined)[] | null | undefined): Hash | null {
+  if (queries === null || queries === undefined || queries.every((q) => q === null || q === undefined)) return null;
+  return blake2b256(encode(queries.map((q) => (q === null || q === undefined ? null : queryValue(q)))));
+}
+
 export class EventHasher<T extends SpaceTypes> {
   private readonly channels: HashCache<T['channel']>;
   private readonly patterns: HashCache<T['pattern']>;
@@ -84,6 +93,7 @@ export class EventHasher<T extends SpaceTypes> {
     continuation: T['continuation'],
     persistent: boolean,
     peeks: readonly number[],
+    similarity: readonly (SimilarityQuery | null | undefined)[] | null | undefined = null,
   ): ConsumeEvent {
     return {
       kind: 'consume',
@@ -92,6 +102,7 @@ export class EventHasher<T extends SpaceTypes> {
       continuation: this.continuations.of(continuation),
       persistent,
       peeks,
+      similarity: similarityHash(similarity),
     };
   }
 
@@ -114,7 +125,14 @@ export class EventHasher<T extends SpaceTypes> {
         peeked: m.peeked,
       };
     });
-    const consume = this.consume(firing.channels, firing.patterns, firing.continuation, firing.persistent, peeks);
+    const consume = this.consume(
+      firing.channels,
+      firing.patterns,
+      firing.continuation,
+      firing.persistent,
+      peeks,
+      firing.similarity,
+    );
     return { kind: 'comm', consume: consumeRef(consume), matches };
   }
 

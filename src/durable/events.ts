@@ -4,7 +4,8 @@
  * their content, not the content: a log proves what happened without revealing the data.
  *
  * - produce: channel, datum, persistent flag, priority;
- * - consume: channels, patterns, continuation (in the consumer's order), persistent flag, peeks;
+ * - consume: channels, patterns, continuation (in the consumer's order), persistent flag, peeks,
+ *   and (VectorDB spaces) the similarity queries;
  * - withdraw: channels, continuation;
  * - comm: the consume that fired (the hash of its consume event) and, per position, the channel the
  *   datum came from, the datum, and whether it was persistent and whether it was peeked.
@@ -36,6 +37,8 @@ export interface ConsumeEvent {
   readonly persistent: boolean;
   /** Peeked positions, ascending. */
   readonly peeks: readonly number[];
+  /** VectorDB spaces: the hash of the similarity queries, or null for an ordinary consume. */
+  readonly similarity: Hash | null;
 }
 
 export interface WithdrawEvent {
@@ -150,6 +153,8 @@ function writeEvent(w: ByteWriter, e: ReplayEvent): void {
       w.writeByte(e.persistent ? 1 : 0);
       w.writeVarint(e.peeks.length);
       for (const p of e.peeks) w.writeVarint(p);
+      w.writeByte(e.similarity === null ? 0 : 1);
+      if (e.similarity !== null) w.writeBytes(e.similarity);
       return;
     case 'withdraw':
       writeHashes(w, e.channels);
@@ -189,7 +194,8 @@ function readEvent(r: ByteReader): ReplayEvent {
       const peeks: number[] = [];
       const n = r.readVarint();
       for (let i = 0; i < n; i++) peeks.push(r.readVarint());
-      return { kind: 'consume', channels, patterns, continuation, persistent, peeks };
+      const similarity = readFlag(r, 1) === 1 ? readHash(r) : null;
+      return { kind: 'consume', channels, patterns, continuation, persistent, peeks, similarity };
     }
     case TAG.withdraw: {
       const channels = readHashes(r);

@@ -9,20 +9,26 @@
  * | channel | H(`01` channel)                            | `01` channel data… joins… |
  * | join    | H(`02` n channel…) (channels in key order) | `02` channels… waiting… |
  *
- * - channel: the channel's bytes; its data in collection order, each `flags [priority] datum`
- *   (flags: 1 persistent, 2 has a priority); the key hashes of its joins in registration order.
+ * - channel: the channel's bytes; a kind byte (0 data, 1 the result channel of a similarity
+ *   receive); its data in collection order, each `flags [priority] datum` (flags: 1 persistent,
+ *   2 has a priority); the key hashes of its joins in registration order.
  * - join: its channels in canonical order; each waiting continuation as `flags channels peeks
- *   patterns continuation`, its channels in the consumer's order and as the consumer named them
- *   (flags: 1 persistent).
+ *   patterns continuation [queries]`, its channels in the consumer's order and as the consumer
+ *   named them (flags: 1 persistent, 2 similarity queries follow: per position `00`, or `01` and
+ *   the query as a value).
  *
  * Byte strings inside leaves are length-prefixed (LEB128 varints); H is BLAKE2b-256. The encoding is
  * a function of the state alone, so equal states give equal leaves and equal roots.
  */
 
+import { decode } from '../data/decode.js';
+import { encode } from '../data/encode.js';
 import { ByteReader, ByteWriter } from '../data/writer.js';
 import { blake2b256, HASH_LENGTH } from '../history/hash.js';
 import type { StoredDatum } from '../spaces/collections/data-collection.js';
+import type { SimilarityQuery } from '../spaces/collections/vectordb.js';
 import type { SpaceConfig } from '../spaces/config.js';
+import { queryFromValue, queryValue } from '../spaces/similarity.js';
 import type { WaitingInfo } from '../spaces/types.js';
 import type { RecordedTypes, StateCodec } from './codec.js';
 import { DurableError } from './errors.js';
@@ -74,7 +80,8 @@ export interface MetaLeaf {
 
 /** The configuration as the meta leaf records it: every field, in a fixed order. */
 export function configText(c: SpaceConfig): string {
-  return [c.outer, c.inner, c.continuations, c.qualifier, c.size, c.cyclic, c.levels, c.dimensions].join('/');
+  const vector = c.inner === 'vectordb' ? [c.dimensions, c.embeddingType, c.metric, c.threshold] : [];
+  return [c.outer, c.inner, c.continuations, c.qualifier, c.size, c.cyclic, c.levels, ...vector].join('/');
 }
 
 export function encodeMeta(meta: MetaLeaf): Uint8Array {
@@ -93,10 +100,12 @@ export function encodeChannelLeaf<T extends RecordedTypes>(
   channelBytes: Uint8Array,
   data: readonly StoredDatum<T['datum']>[],
   joinKeys: readonly Uint8Array[],
+  results = false,
 ): Uint8Array {
   const w = fresh(leafWriter);
   w.writeByte(CHANNEL);
   writeByteString(w, channelBytes);
+  w.writeByte(results ? 1 : 0);
   w.writeVarint(data.length);
   for (const item of data) {
     const hasPriority = item.priority !== undefined;
@@ -120,12 +129,19 @@ export function encodeJoinLeaf<T extends RecordedTypes>(
   writeByteStrings(w, channelBytes);
   w.writeVarint(waiting.length);
   for (const info of waiting) {
-    w.writeByte(info.persistent ? 1 : 0);
+    const similarity = info.similarity;
+    w.writeByte((info.persistent ? 1 : 0) | (similarity === undefined ? 0 : 2));
     for (const c of info.channels) writeByteString(w, codec.channel.encode(c));
     w.writeVarint(info.peeks.length);
     for (const p of info.peeks) w.writeVarint(p);
     for (const p of info.patterns) writeByteString(w, codec.pattern.encode(p));
     writeByteString(w, codec.continuation.encode(info.continuation));
+    if (similarity !== undefined) {
+      for (const q of similarity) {
+        w.writeByte(q === null ? 0 : 1);
+        if (q !== null) writeByteString(w, encode(queryValue(q)));
+      }
+    }
   }
   return w.finish();
 }
@@ -138,6 +154,7 @@ export type DecodedLeaf<T extends RecordedTypes> =
       readonly channel: T['channel'];
       readonly data: StoredDatum<T['datum']>[];
       readonly joinKeys: Uint8Array[];
+      readonly results: boolean;
     }
   | { readonly kind: 'join'; readonly channels: T['channel'][]; readonly waiting: WaitingInfo<T>[] };
 
@@ -167,6 +184,8 @@ function readLeaf<T extends RecordedTypes>(codec: StateCodec<T>, r: ByteReader):
   }
   if (tag === CHANNEL) {
     const channel = codec.channel.decode(readByteString(r));
+    const kind = r.readByte();
+    if (kind > 1) r.fail(`invalid channel kind ${kind}`);
     const data: StoredDatum<T['datum']>[] = [];
     const n = r.readVarint();
     for (let i = 0; i < n; i++) {
@@ -180,7 +199,7 @@ function readLeaf<T extends RecordedTypes>(codec: StateCodec<T>, r: ByteReader):
     const joinKeys: Uint8Array[] = [];
     const j = r.readVarint();
     for (let i = 0; i < j; i++) joinKeys.push(r.readBytes(HASH_LENGTH).slice());
-    return { kind: 'channel', channel, data, joinKeys };
+    return { kind: 'channel', channel, data, joinKeys, results: kind === 1 };
   }
   if (tag === JOIN) {
     const channels = readByteStrings(r).map((b) => codec.channel.decode(b));
@@ -194,7 +213,7 @@ function readLeaf<T extends RecordedTypes>(codec: StateCodec<T>, r: ByteReader):
 
 function readWaiting<T extends RecordedTypes>(codec: StateCodec<T>, r: ByteReader, arity: number): WaitingInfo<T> {
   const flags = r.readByte();
-  if (flags > 1) r.fail(`invalid continuation flags ${flags}`);
+  if (flags > 3) r.fail(`invalid continuation flags ${flags}`);
   const channels: T['channel'][] = [];
   for (let i = 0; i < arity; i++) channels.push(codec.channel.decode(readByteString(r)));
   const peeks: number[] = [];
@@ -202,7 +221,14 @@ function readWaiting<T extends RecordedTypes>(codec: StateCodec<T>, r: ByteReade
   for (let i = 0; i < p; i++) peeks.push(r.readVarint());
   const patterns = channels.map(() => codec.pattern.decode(readByteString(r)));
   const continuation = codec.continuation.decode(readByteString(r));
-  return { channels, patterns, continuation, persistent: flags === 1, peeks };
+  const info: WaitingInfo<T> = { channels, patterns, continuation, persistent: (flags & 1) !== 0, peeks };
+  if ((flags & 2) === 0) return info;
+  const similarity = channels.map((): SimilarityQuery | null => {
+    const present = r.readByte();
+    if (present > 1) r.fail(`invalid query flag ${present}`);
+    return present === 0 ? null : queryFromValue(decode(readByteString(r)));
+  });
+  return { ...info, similarity };
 }
 
 function writeByteString(w: ByteWriter, bytes: Uint8Array): void {

@@ -47,7 +47,8 @@ export class Snapshotter<T extends SpaceTypes> {
     const joins = this.space.getJoins(channel);
     if (data.length === 0 && joins.length === 0) return [channelKeyHash(bytes), null];
     const joinKeys = joins.map((chs) => joinKeyHash(chs.map((c) => this.codec.channel.encode(c))));
-    return [channelKeyHash(bytes), encodeChannelLeaf(this.codec, bytes, data, joinKeys)];
+    const results = this.space.isResultChannel(channel);
+    return [channelKeyHash(bytes), encodeChannelLeaf(this.codec, bytes, data, joinKeys, results)];
   }
 
   /** The leaf of one join as it is now (`channels` in canonical order; null when nothing waits on it). */
@@ -75,7 +76,12 @@ export class Snapshotter<T extends SpaceTypes> {
   /** Decodes the leaves of a root into the state `Space.restoreState` takes; checks they belong to this space. */
   decode(leaves: Iterable<[Uint8Array, Uint8Array]>): SpaceState<T> {
     let meta: MetaLeaf | null = null;
-    const channels: { channel: T['channel']; data: ChannelState<T>['data']; joinKeys: Uint8Array[] }[] = [];
+    const channels: {
+      channel: T['channel'];
+      data: ChannelState<T>['data'];
+      joinKeys: Uint8Array[];
+      results: boolean;
+    }[] = [];
     const joins: JoinState<T>[] = [];
     const joinIndex = new Map<string, number>();
     for (const [key, bytes] of leaves) {
@@ -91,6 +97,7 @@ export class Snapshotter<T extends SpaceTypes> {
     const resolved: ChannelState<T>[] = channels.map((c) => ({
       channel: c.channel,
       data: c.data,
+      ...(c.results ? { results: true } : {}),
       joins: c.joinKeys.map((k) => {
         const j = joinIndex.get(toHex(k));
         if (j === undefined)

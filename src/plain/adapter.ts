@@ -4,6 +4,7 @@ import { print } from '../data/print.js';
 import { isRecord, Name, Tuple, type Value } from '../data/value.js';
 import type { Bindings } from '../spaces/matchers/matcher.js';
 import type { ChannelKey, PathCodec, SpaceAdapter } from '../spaces/types.js';
+import { embeddingOf } from './embedding.js';
 import { SpaceNames } from './names.js';
 
 /** The engine's type bundle for plain-data spaces: channels and data are `Value`s. */
@@ -48,6 +49,8 @@ export function valueAdapter<P, K>(spaceId: Uint8Array = DEFAULT_SPACE_ID): Spac
     },
     paths: listPaths,
     channelsIn: (datum, visit) => visitNames(datum, visit),
+    embedding: embeddingOf,
+    nameAsDatum: (channel) => channel,
   };
 }
 

@@ -14,6 +14,7 @@
 
 import { print } from '../data/print.js';
 import type { Value } from '../data/value.js';
+import type { EmbeddingType, VectorMetric } from '../spaces/config.js';
 import { DEFAULT_VECTOR_DIMENSIONS, type SpaceConfigInput } from '../spaces/config.js';
 import { InvalidConfigurationError } from '../spaces/errors.js';
 import type { Theory } from '../spaces/theory.js';
@@ -22,12 +23,9 @@ import { isTheory } from './theory.js';
 /** A config map: a plain record or a `Map` with string keys. */
 export type ConfigMap = Readonly<Record<string, unknown>> | ReadonlyMap<string, unknown>;
 
-/** How embeddings are written in data: 0/1 lists, 0..100 integer lists, or comma-separated float strings. */
-export type EmbeddingType = 'boolean' | 'integer' | 'float';
-/** Similarity metrics, by canonical name. */
-export type VectorMetric = 'cosine' | 'dot_product' | 'euclidean' | 'manhattan' | 'hamming' | 'jaccard';
+export type { EmbeddingType, VectorMetric } from '../spaces/config.js';
 
-/** The parsed options of a VectorDB space (kept for the engine's VectorDB collection, which is not built yet). */
+/** The parsed options of a VectorDB space (the engine's configuration takes them as `metric`, `threshold`, `embeddingType`). */
 export interface VectorOptions {
   /** Embedding length. */
   readonly dimensions: number;

@@ -9,13 +9,17 @@ import { NatTheory } from './theory.js';
 import { allValidUrns, parseUrn, urnOf, urnToByte } from './urn.js';
 
 describe('createSpaceFrom', () => {
-  test('every one of the 96 URNs resolves; all but VectorDB build a working space', () => {
+  test('every one of the 96 URNs resolves and builds a working space', () => {
     for (const urn of allValidUrns()) {
       const spec = resolveSpaceSpec(urn);
       assert.deepEqual(spec.config, parseUrn(urn).config);
       if (spec.config.inner === 'vectordb') {
         assert.ok(spec.vector !== undefined);
-        assert.throws(() => createSpaceFrom(urn), { code: 'InvalidConfiguration', message: /not available/ });
+        const space = createSpaceFrom(urn, { configMap: { dimensions: 2 } });
+        assert.deepEqual(parseUrn(urnOf(space)).config, { ...spec.config, dimensions: 2 }, urn);
+        const channel = spec.config.outer === 'vector' ? space.gensym() : 'ch';
+        assert.deepEqual(space.produce(channel, { embedding: [50, 50] }), []);
+        assert.equal(space.consume([channel], [compile(bind('x'))], 'k').length, 1, urn);
         continue;
       }
       assert.equal(spec.vector, undefined);

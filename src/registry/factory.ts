@@ -79,12 +79,17 @@ export function resolveSpaceSpec(source: SpaceSource = {}, options: SpaceFromOpt
 
 /**
  * A plain-data space from a URN, a byte name or a configuration (default: hashmap / bag /
- * default). VectorDB specs resolve, but building one throws the engine's "not available" error
- * until the engine has a VectorDB collection.
+ * default).
  */
 export function createSpaceFrom<K = unknown>(source?: SpaceSource, options: SpaceFromOptions = {}): PlainSpace<K> {
   const spec = resolveSpaceSpec(source, options);
-  return createSpace<K>({ config: spec.config, theory: spec.theory, spaceId: options.spaceId });
+  const v = spec.vector;
+  // The URN names the kind; a VectorDB space also takes its metric, threshold and embedding type from the config map.
+  const config =
+    v === undefined
+      ? spec.config
+      : { ...spec.config, metric: v.metric, threshold: v.threshold, embeddingType: v.embeddingType };
+  return createSpace<K>({ config, theory: spec.theory, spaceId: options.spaceId });
 }
 
 const encoder = new TextEncoder();

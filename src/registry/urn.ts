@@ -261,6 +261,12 @@ function resolveForUrn(config: SpaceConfigInput, needUrn = true): SpaceConfig {
   if (outer !== 'array' && input.cyclic === false) input.cyclic = undefined;
   if (inner !== 'priorityqueue' && input.levels === DEFAULT_PRIORITY_LEVELS) input.levels = undefined;
   if (inner !== 'vectordb' && input.dimensions === DEFAULT_VECTOR_DIMENSIONS) input.dimensions = undefined;
+  if (inner !== 'vectordb') {
+    // Resolved configs carry the VectorDB defaults too; drop them when they are the defaults.
+    if (input.embeddingType === 'integer') input.embeddingType = undefined;
+    if (input.metric === 'cosine') input.metric = undefined;
+    if (input.threshold === 0.8) input.threshold = undefined;
+  }
   const c = resolveConfig(input);
   if (needUrn && c.continuations !== defaultContinuations(c.inner)) {
     throw new InvalidConfigurationError(

@@ -17,6 +17,9 @@ describe('resolveConfig', () => {
       cyclic: false,
       levels: 2,
       dimensions: 384,
+      embeddingType: 'integer',
+      metric: 'cosine',
+      threshold: 0.8,
     });
   });
 
@@ -88,11 +91,14 @@ describe('resolveConfig', () => {
         }
   });
 
-  test('vectordb spaces validate but are not available yet', () => {
-    assert.throws(() => createSpace({ config: { inner: 'vectordb' } }), {
-      code: 'InvalidConfiguration',
-      message: /not available/,
-    });
+  test('vectordb options: defaults, validation, and only for vectordb collections', () => {
+    const c = resolveConfig({ inner: 'vectordb', dimensions: 4 });
+    assert.deepEqual([c.embeddingType, c.metric, c.threshold], ['integer', 'cosine', 0.8]);
+    assert.equal(resolveConfig({ inner: 'vectordb', embeddingType: 'boolean' }).metric, 'hamming');
+    assert.throws(() => resolveConfig({ inner: 'vectordb', threshold: 1.5 }), { message: /threshold.*1\.5/ });
+    assert.throws(() => resolveConfig({ inner: 'vectordb', metric: 'l9' as never }), { message: /metric "l9"/ });
+    assert.throws(() => resolveConfig({ inner: 'bag', metric: 'cosine' }), { message: /metric applies only/ });
+    assert.equal(createSpace({ config: { inner: 'vectordb', dimensions: 2 } }).config.inner, 'vectordb');
   });
 });
 

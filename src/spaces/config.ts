@@ -21,6 +21,21 @@ export const DATA_KINDS: readonly DataCollectionKind[] = [
 export const CONTINUATION_KINDS: readonly ContinuationCollectionKind[] = ['bag', 'queue', 'stack', 'set'];
 export const QUALIFIERS: readonly Qualifier[] = ['default', 'temp', 'seq'];
 
+/** How embeddings are written in data: 0/1 lists, 0..100 integer lists, or floats. */
+export type EmbeddingType = 'boolean' | 'integer' | 'float';
+/** Similarity metrics, by canonical name. */
+export type VectorMetric = 'cosine' | 'dot_product' | 'euclidean' | 'manhattan' | 'hamming' | 'jaccard';
+
+export const EMBEDDING_TYPES: readonly EmbeddingType[] = ['boolean', 'integer', 'float'];
+export const VECTOR_METRIC_NAMES: readonly VectorMetric[] = [
+  'cosine',
+  'dot_product',
+  'euclidean',
+  'manhattan',
+  'hamming',
+  'jaccard',
+];
+
 /** What a caller may say about a space; everything is optional. */
 export interface SpaceConfigInput {
   /** Outer store (default `hashmap`). */
@@ -39,6 +54,12 @@ export interface SpaceConfigInput {
   levels?: number;
   /** VectorDB collections: embedding dimensions (default 384). */
   dimensions?: number;
+  /** VectorDB collections: how data write their embeddings (default `integer`, as URNs have it). */
+  embeddingType?: EmbeddingType;
+  /** VectorDB collections: the metric of queries that name none (default `hamming` for boolean embeddings, else `cosine`). */
+  metric?: VectorMetric;
+  /** VectorDB collections: the threshold of queries that give none, in [0, 1] (default 0.8). */
+  threshold?: number;
 }
 
 /** A complete, validated space configuration. */
@@ -55,6 +76,12 @@ export interface SpaceConfig {
   readonly levels: number;
   /** VectorDB collections only. */
   readonly dimensions: number;
+  /** VectorDB collections only. */
+  readonly embeddingType: EmbeddingType;
+  /** VectorDB collections only. */
+  readonly metric: VectorMetric;
+  /** VectorDB collections only. */
+  readonly threshold: number;
 }
 
 export const DEFAULT_ARRAY_SIZE = 1000;
@@ -86,6 +113,17 @@ export function resolveConfig(input: SpaceConfigInput = {}): SpaceConfig {
   onlyFor('cyclic', input.cyclic, outer === 'array', 'array stores');
   onlyFor('levels', input.levels, inner === 'priorityqueue', 'priorityqueue collections');
   onlyFor('dimensions', input.dimensions, inner === 'vectordb', 'vectordb collections');
+  onlyFor('embeddingType', input.embeddingType, inner === 'vectordb', 'vectordb collections');
+  onlyFor('metric', input.metric, inner === 'vectordb', 'vectordb collections');
+  onlyFor('threshold', input.threshold, inner === 'vectordb', 'vectordb collections');
+  const embeddingType = input.embeddingType ?? 'integer';
+  oneOf('embedding type', embeddingType, EMBEDDING_TYPES);
+  const metric = input.metric ?? (embeddingType === 'boolean' ? 'hamming' : 'cosine');
+  oneOf('metric', metric, VECTOR_METRIC_NAMES);
+  const threshold = input.threshold ?? 0.8;
+  if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) {
+    throw new InvalidConfigurationError(`threshold must be a number in [0, 1], got ${String(threshold)}`);
+  }
 
   const size = input.size ?? DEFAULT_ARRAY_SIZE;
   const levels = input.levels ?? DEFAULT_PRIORITY_LEVELS;
@@ -105,6 +143,9 @@ export function resolveConfig(input: SpaceConfigInput = {}): SpaceConfig {
     cyclic: input.cyclic ?? false,
     levels,
     dimensions,
+    embeddingType,
+    metric,
+    threshold,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { ContinuationCollection } from './collections/continuations.js';
 import type { DataCollection } from './collections/data-collection.js';
+import type { SimilarityQuery } from './collections/vectordb.js';
 import type { Journal } from './journal.js';
 import type { ChannelKey, Firing, Match, SpaceTypes } from './types.js';
 
@@ -116,6 +117,8 @@ export class Waiting<T extends SpaceTypes> {
   repeatsChannel: boolean;
   /** Identity for Set continuation collections; `undefined` elsewhere. */
   setKey: ChannelKey | undefined;
+  /** VectorDB spaces: per position, the similarity query that replaces the pattern there; null when none. */
+  similarity: readonly (SimilarityQuery | null)[] | null;
 
   constructor(
     id: number,
@@ -127,6 +130,7 @@ export class Waiting<T extends SpaceTypes> {
     peeks: readonly boolean[] | null,
     repeatsChannel: boolean,
     setKey: ChannelKey | undefined,
+    similarity: readonly (SimilarityQuery | null)[] | null = null,
   ) {
     this.id = id;
     this.channels = channels;
@@ -137,6 +141,7 @@ export class Waiting<T extends SpaceTypes> {
     this.peeks = peeks;
     this.repeatsChannel = repeatsChannel;
     this.setKey = setKey;
+    this.similarity = similarity;
   }
 }
 
@@ -172,6 +177,7 @@ export class FiringRecord<T extends SpaceTypes> implements Firing<T> {
   readonly channels: readonly T['channel'][];
   readonly patterns: readonly T['pattern'][];
   readonly matches: readonly Match<T>[];
+  readonly similarity: readonly (SimilarityQuery | null)[] | null;
 
   constructor(
     continuation: T['continuation'],
@@ -180,6 +186,7 @@ export class FiringRecord<T extends SpaceTypes> implements Firing<T> {
     channels: readonly T['channel'][],
     patterns: readonly T['pattern'][],
     matches: readonly Match<T>[],
+    similarity: readonly (SimilarityQuery | null)[] | null = null,
   ) {
     this.continuation = continuation;
     this.persistent = persistent;
@@ -187,5 +194,6 @@ export class FiringRecord<T extends SpaceTypes> implements Firing<T> {
     this.channels = channels;
     this.patterns = patterns;
     this.matches = matches;
+    this.similarity = similarity;
   }
 }

@@ -12,10 +12,12 @@
  */
 
 import { NO_CLAIMS } from './collections/claims.js';
+import type { CollectionHit } from './collections/vectordb.js';
 import { type ChannelEntry, FiringRecord, type JoinGroup, MatchRecord, type Waiting } from './entries.js';
 import type { Journal } from './journal.js';
 import type { Matcher } from './matchers/matcher.js';
 import { Search } from './search.js';
+import type { ResultChannels } from './similarity.js';
 import type { ChannelStore } from './stores/store.js';
 import type { ChangeTracker } from './tracker.js';
 import type { Firing, Match, SpaceTypes } from './types.js';
@@ -28,6 +30,8 @@ export class Reactor<T extends SpaceTypes> {
   waitingCount = 0;
   /** Told about every change, for hard checkpoints; null when no history is attached. */
   tracker: ChangeTracker<T> | null = null;
+  /** VectorDB spaces: makes the result channels of similarity receives. */
+  results: ResultChannels<T> | null = null;
   private readonly store: ChannelStore<T>;
   private readonly search: Search<T>;
   private readonly matcher: Matcher<T['pattern'], T['datum'], T['bindings']>;
@@ -205,6 +209,11 @@ export class Reactor<T extends SpaceTypes> {
     const matches: Match<T>[] = new Array(n);
     for (let i = 0; i < n; i++) {
       const source = search.sources[i];
+      const hits = w.similarity === null ? null : search.hits[i];
+      if (hits !== null) {
+        matches[i] = this.similarityMatch(w, i, source, hits);
+        continue;
+      }
       const h = search.handles[i];
       const data = source.data!;
       const suffix = source === w.entries[i] ? undefined : this.store.suffix(w.entries[i], source);
@@ -223,7 +232,7 @@ export class Reactor<T extends SpaceTypes> {
       search.fired.add(search.key(w));
     }
     for (let i = 0; i < n; i++) {
-      if (matches[i].peeked || matches[i].persistent) continue;
+      if (matches[i].peeked || matches[i].persistent || search.handles[i] < 0) continue;
       const source = search.sources[i];
       const exposed = source.data!.take(search.handles[i]);
       if (this.tracker !== null) this.tracker.channelChanged(source.key, source.channel);
@@ -231,9 +240,31 @@ export class Reactor<T extends SpaceTypes> {
       if (source.idle) this.store.release(source);
     }
     if (group !== null && !w.persist) this.remove(group, wh);
-    const firing = new FiringRecord<T>(w.continuation, w.persist, w.peeks !== null, w.channels, w.patterns, matches);
+    const firing = new FiringRecord<T>(
+      w.continuation,
+      w.persist,
+      w.peeks !== null,
+      w.channels,
+      w.patterns,
+      matches,
+      w.similarity,
+    );
     if (this.firings === null) this.firings = [firing];
     else this.firings.push(firing);
+  }
+
+  /** Hands the hits of a similarity position out to a result channel: the position's datum. */
+  private similarityMatch(
+    w: Waiting<T>,
+    i: number,
+    source: ChannelEntry<T>,
+    hits: readonly CollectionHit[],
+  ): MatchRecord<T> {
+    const results = this.results!;
+    const datum = results.handOut(source, hits, this.tracker);
+    // The pattern was checked to accept a result channel when the consume came in.
+    const bindings = this.matcher.match(w.patterns[i], datum) ?? this.matcher.match(w.patterns[i], results.probe);
+    return new MatchRecord<T>(source.channel, datum, false, false, bindings as T['bindings'], undefined);
   }
 
   /** Removes a stored continuation, queueing the one its removal made eligible. */

@@ -9,8 +9,10 @@
  * PathMap descendants, and the rule that a firing which consumes nothing fires once per operation.
  */
 import { Claims, NO_CLAIMS } from './collections/claims.js';
+import type { CollectionHit, SimilarityQuery } from './collections/vectordb.js';
 import type { ChannelEntry, Waiting } from './entries.js';
 import type { Matcher } from './matchers/matcher.js';
+import { hitsOf } from './similarity.js';
 import type { ChannelStore } from './stores/store.js';
 import type { SpaceTypes } from './types.js';
 
@@ -19,6 +21,8 @@ export class Search<T extends SpaceTypes> {
   readonly sources: ChannelEntry<T>[] = [];
   readonly handles: number[] = [];
   readonly bindings: T['bindings'][] = [];
+  /** Per position, the hits of its similarity query (null at ordinary positions); set by `find`. */
+  readonly hits: (readonly CollectionHit[] | null)[] = [];
   /** Keys of firings that consumed nothing, fired earlier in the current operation. */
   fired: Set<string> | null = null;
 
@@ -41,6 +45,7 @@ export class Search<T extends SpaceTypes> {
    * (`pinEntry`, `pinHandle`): the datum whose arrival or exposure is being processed.
    */
   find(w: Waiting<T>, pinPos: number, pinEntry: ChannelEntry<T> | null, pinHandle: number): boolean {
+    if (w.similarity !== null) return this.similar(w, w.similarity, pinPos, pinEntry, pinHandle);
     if (!w.repeatsChannel && !this.store.prefixSemantics && this.fired === null) {
       return this.greedy(w, pinPos, pinEntry, pinHandle);
     }
@@ -87,6 +92,52 @@ export class Search<T extends SpaceTypes> {
         continue;
       }
       const entry = w.entries[i];
+      const data = entry.data;
+      if (data === null) return false;
+      let h = data.first(NO_CLAIMS);
+      let b: T['bindings'] | null = null;
+      while (h >= 0) {
+        b = matcher.match(w.patterns[i], data.datum(h));
+        if (b !== null) break;
+        h = data.next(h, NO_CLAIMS);
+      }
+      if (h < 0) return false;
+      this.record(i, entry, h, b as T['bindings']);
+    }
+    return true;
+  }
+
+  /**
+   * A continuation with similarity queries (its channels are distinct, and VectorDB spaces have no
+   * prefix semantics): each query needs at least one hit; each other position takes the pinned
+   * datum or its first eligible match.
+   */
+  private similar(
+    w: Waiting<T>,
+    queries: readonly (SimilarityQuery | null)[],
+    pinPos: number,
+    pinEntry: ChannelEntry<T> | null,
+    pinHandle: number,
+  ): boolean {
+    const matcher = this.matcher;
+    for (let i = 0; i < w.entries.length; i++) {
+      const entry = w.entries[i];
+      const query = queries[i];
+      if (query !== null) {
+        const hits = hitsOf(entry.data, query);
+        if (hits.length === 0) return false;
+        this.hits[i] = hits;
+        this.sources[i] = entry;
+        this.handles[i] = -1;
+        continue;
+      }
+      this.hits[i] = null;
+      if (i === pinPos) {
+        const b = matcher.match(w.patterns[i], pinEntry!.data!.datum(pinHandle));
+        if (b === null) return false;
+        this.record(i, pinEntry!, pinHandle, b);
+        continue;
+      }
       const data = entry.data;
       if (data === null) return false;
       let h = data.first(NO_CLAIMS);

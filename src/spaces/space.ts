@@ -13,11 +13,14 @@
  * Every rejected call throws a typed `SpaceError` before changing anything.
  */
 
+import { VectorBackend } from '../vector/backend.js';
+import { SimilarityMatchError } from '../vector/errors.js';
 import { compareKeys, compositeKey, hasRepeats } from './channel-keys.js';
 import { ContinuationCollection } from './collections/continuations.js';
 import type { DataCollection, StoredDatum } from './collections/data-collection.js';
 import { OrderedCollection } from './collections/ordered.js';
 import { PriorityQueueCollection } from './collections/priority-queue.js';
+import { VectorDbCollection } from './collections/vectordb.js';
 import { resolveConfig, type SpaceConfig, type SpaceConfigInput } from './config.js';
 import { type ChannelEntry, JoinGroup, Waiting } from './entries.js';
 import { ArityMismatchError, CheckpointError, InvalidConfigurationError } from './errors.js';
@@ -26,6 +29,7 @@ import { Journal } from './journal.js';
 import type { Matcher } from './matchers/matcher.js';
 import { type QualifierTraits, qualifierTraits } from './qualifier.js';
 import { NO_FIRINGS, Reactor } from './reactor.js';
+import { checkSimilarity, isResultCollection, ResultChannels } from './similarity.js';
 import {
   applyRestore,
   exportSpaceState,
@@ -85,8 +89,8 @@ export class Space<T extends SpaceTypes> {
     this.theory = options.theory;
     this.describe = (channel) => this.adapter.describeChannel(channel);
     const { inner, continuations } = this.config;
-    if (inner === 'vectordb') {
-      throw new InvalidConfigurationError('vectordb collections are not available in this version of the engine');
+    if (inner === 'vectordb' && (this.adapter.embedding === undefined || this.adapter.nameAsDatum === undefined)) {
+      throw new InvalidConfigurationError('a vectordb collection needs an adapter with embedding and nameAsDatum');
     }
     if (inner === 'set' && this.adapter.datumKey === undefined) {
       throw new InvalidConfigurationError('a set collection needs an adapter with datumKey');
@@ -99,6 +103,10 @@ export class Space<T extends SpaceTypes> {
     // Spaces where a single-channel consume needs none of: prefix descendants, Seq checks, Set keys.
     this.plainSingle = !this.store.prefixSemantics && this.traits.concurrent && continuations !== 'set';
     this.reactor = new Reactor(this.store, this.matcher, this.journal);
+    if (inner === 'vectordb') {
+      const asDatum = (this.adapter.nameAsDatum as (c: T['channel']) => T['datum']).bind(this.adapter);
+      this.reactor.results = new ResultChannels(this.store, this.journal, asDatum, asDatum(this.adapter.names.make(0)));
+    }
   }
 
   /**
@@ -142,6 +150,7 @@ export class Space<T extends SpaceTypes> {
     const n = channels.length;
     if (n === 0 || patterns.length !== n) throw new ArityMismatchError(n, patterns.length);
     let searched = false;
+    if (options?.similarity !== undefined) return this.consumeSimilar(channels, patterns, continuation, options);
     if (n === 1 && options === undefined && this.plainSingle) {
       // Fast path for the commonest consume: one channel, not persistent, no peeks.
       const entry = this.store.get(this.store.keyOf(channels[0]));
@@ -212,6 +221,56 @@ export class Space<T extends SpaceTypes> {
     return this.reactor.settle();
   }
 
+  /**
+   * A consume with similarity queries (see `similarity.ts`): stored, then tried at once like a
+   * persistent consume is, so that a query that finds nothing simply stays waiting.
+   */
+  private consumeSimilar(
+    channels: readonly T['channel'][],
+    patterns: readonly T['pattern'][],
+    continuation: T['continuation'],
+    options: ConsumeOptions,
+  ): readonly Firing<T>[] {
+    const n = channels.length;
+    const persist = options.persist === true;
+    const peeks = options.peeks === undefined ? null : peekMask(options.peeks, n);
+    const keys = channels.map((c) => this.store.keyOf(c));
+    const queries = checkSimilarity(this.config, options.similarity, keys, persist, peeks);
+    if (queries === null) return this.consume(channels, patterns, continuation, { persist, peeks: options.peeks });
+    const probe = (this.reactor.results as ResultChannels<T>).probe;
+    queries.forEach((q, i) => {
+      if (q !== null && this.matcher.match(patterns[i], probe) === null) {
+        throw new SimilarityMatchError(
+          `the pattern at position ${i} receives the result channel, so it must match a name (use a variable or a wildcard)`,
+        );
+      }
+    });
+    if (!this.traits.concurrent) checkConcurrency(this.store, this.adapter, channels, keys);
+    const groupKey = n === 1 ? keys[0] : compositeKey(keys);
+    const group = (n === 1 ? this.store.get(keys[0])?.own : this.store.groups.get(groupKey)) ?? undefined;
+    const entries = this.entriesFor(channels, keys);
+    const target = group ?? this.newGroup(groupKey, entries, keys);
+    const w = new Waiting<T>(
+      this.nextWaitingId++,
+      channels.slice(),
+      entries,
+      patterns.slice(),
+      continuation,
+      false,
+      peeks,
+      false,
+      undefined,
+      queries,
+    );
+    const wh = target.conts.put(w);
+    this.reactor.changeWaiting(1);
+    if (this.reactor.tracker !== null) this.reactor.joinChanged(target);
+    if (!target.conts.isEligible(wh)) return NO_FIRINGS;
+    this.reactor.begin();
+    this.reactor.waitingEvent(target, wh);
+    return this.reactor.settle();
+  }
+
   /** Stores a persistent continuation (as a system process would) and fires it with what is there. */
   install(
     channels: readonly T['channel'][],
@@ -248,6 +307,11 @@ export class Space<T extends SpaceTypes> {
       if (entry !== undefined) this.dropEntry(entry);
     }
     return name;
+  }
+
+  /** True if `channel` is the result channel of a similarity receive (VectorDB spaces). */
+  isResultChannel(channel: T['channel']): boolean {
+    return isResultCollection(this.config, this.store.get(this.store.keyOf(channel))?.data ?? null);
   }
 
   /** Names handed out so far (the name counter). */
@@ -303,6 +367,16 @@ export class Space<T extends SpaceTypes> {
   }
 
   /**
+   * Sets the name counters back to `counters` (from `nameCounters()`), exactly. Only for undoing an
+   * operation whose results nobody saw (a replayed operation refused for diverging from its log):
+   * names it handed out were never seen, so handing them out again cannot make two things share a
+   * name. Everywhere else names only move forward.
+   */
+  rewindNameCounters(counters: readonly number[]): void {
+    this.store.setCounters(counters);
+  }
+
+  /**
    * Replaces the whole state with `state` (a hard-checkpoint reset). Everything stored now is
    * dropped; data, joins and continuations are rebuilt in their recorded order; each name counter
    * becomes the larger of its current and its recorded value, so no name is handed out twice.
@@ -311,7 +385,7 @@ export class Space<T extends SpaceTypes> {
    */
   /** The whole content of the space, as `restoreState` takes it (channels in canonical order). */
   exportState(): SpaceState<T> {
-    return exportSpaceState(this.store);
+    return exportSpaceState(this.store, (data) => isResultCollection(this.config, data));
   }
 
   restoreState(state: SpaceState<T>): void {
@@ -363,7 +437,7 @@ export class Space<T extends SpaceTypes> {
       store: this.store,
       journal: this.journal,
       clear: () => this.clear(),
-      newData: () => this.newData(),
+      newData: (results) => (results ? new OrderedCollection('queue', undefined, this.journal) : this.newData()),
       entriesFor: (channels, keys) => this.entriesFor(channels, keys),
       newGroup: (key, entries, keys) => this.newGroup(key, entries, keys),
       waitingKey: (keys, patterns, continuation, persist, peeks) =>
@@ -384,7 +458,16 @@ export class Space<T extends SpaceTypes> {
   private newData(): DataCollection<T['datum']> {
     const { inner, levels } = this.config;
     if (inner === 'priorityqueue') return new PriorityQueueCollection(levels, this.journal);
-    if (inner === 'vectordb') throw new InvalidConfigurationError('vectordb collections are not available');
+    if (inner === 'vectordb') {
+      const { dimensions, metric, threshold, embeddingType } = this.config;
+      const extract = this.adapter.embedding as NonNullable<SpaceAdapter<T>['embedding']>;
+      const backend = new VectorBackend({ dimensions, metric, threshold });
+      return new VectorDbCollection(
+        backend,
+        (d: T['datum']) => extract.call(this.adapter, d, embeddingType, dimensions),
+        this.journal,
+      );
+    }
     return new OrderedCollection(inner, this.datumKey, this.journal);
   }
 

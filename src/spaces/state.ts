@@ -27,6 +27,8 @@ export interface ChannelState<T extends SpaceTypes> {
   readonly data: readonly StoredDatum<T['datum']>[];
   /** Positions in `SpaceState.joins` of the joins that include this channel, in registration order. */
   readonly joins: readonly number[];
+  /** VectorDB spaces: the channel is the result channel of a similarity receive (its data are a queue of hits). */
+  readonly results?: boolean;
 }
 
 /** One join's part of a {@link SpaceState}: the continuations waiting on exactly these channels. */
@@ -50,7 +52,8 @@ export interface RestoreTarget<T extends SpaceTypes> {
   readonly store: ChannelStore<T>;
   readonly journal: Journal;
   clear(): void;
-  newData(): DataCollection<T['datum']>;
+  /** The data collection of a new channel; a queue for a similarity result channel. */
+  newData(results: boolean): DataCollection<T['datum']>;
   entriesFor(channels: readonly T['channel'][], keys: readonly ChannelKey[]): ChannelEntry<T>[];
   newGroup(key: ChannelKey, entries: readonly ChannelEntry<T>[], keys: readonly ChannelKey[]): JoinGroup<T>;
   waitingKey(
@@ -73,7 +76,10 @@ export interface CheckedJoin {
 }
 
 /** Reads the whole content of a store: channels in canonical order, joins in order of first appearance. */
-export function exportSpaceState<T extends SpaceTypes>(store: ChannelStore<T>): SpaceState<T> {
+export function exportSpaceState<T extends SpaceTypes>(
+  store: ChannelStore<T>,
+  results: (data: DataCollection<T['datum']> | null) => boolean,
+): SpaceState<T> {
   const joinIndex = new Map<JoinGroup<T>, number>();
   const joins: JoinState<T>[] = [];
   const channels: ChannelState<T>[] = [];
@@ -88,20 +94,23 @@ export function exportSpaceState<T extends SpaceTypes>(store: ChannelStore<T>): 
       }
       indices.push(j);
     }
-    channels.push({ channel: entry.channel, data: entry.data?.items() ?? [], joins: indices });
+    const data = entry.data;
+    const channel: ChannelState<T> = { channel: entry.channel, data: data?.items() ?? [], joins: indices };
+    channels.push(results(data) ? { ...channel, results: true } : channel);
   }
   return { nameCounters: store.counters(), channels, joins };
 }
 
 /** The public view of a waiting continuation. */
 export function waitingInfo<T extends SpaceTypes>(w: Waiting<T>): WaitingInfo<T> {
-  return {
+  const info: WaitingInfo<T> = {
     channels: w.channels,
     patterns: w.patterns,
     continuation: w.continuation,
     persistent: w.persist,
     peeks: w.peeks === null ? [] : w.peeks.flatMap((p, i) => (p ? [i] : [])),
   };
+  return w.similarity === null ? info : { ...info, similarity: w.similarity };
 }
 
 /** A state checked against a store, ready to apply: every check of a restore is made before it. */
@@ -137,7 +146,7 @@ export function applyRestore<T extends SpaceTypes>(target: RestoreTarget<T>, pla
   state.channels.forEach((c, i) => {
     if (c.data.length === 0) return;
     const entry = store.get(channelKeys[i]) ?? store.create(c.channel, channelKeys[i]);
-    const data = target.newData();
+    const data = target.newData(c.results === true);
     entry.setData(data, target.journal);
     for (const item of c.data) data.put(item.datum, item.persistent, item.priority);
   });
@@ -158,6 +167,7 @@ export function applyRestore<T extends SpaceTypes>(target: RestoreTarget<T>, pla
         peeks,
         hasRepeats(keys),
         target.waitingKey(keys, info.patterns, info.continuation, info.persistent, peeks),
+        info.similarity ?? null,
       );
       group.conts.put(waiting);
       target.changeWaiting(1);

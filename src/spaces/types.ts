@@ -8,6 +8,9 @@
  * - `continuation`: what a consume leaves behind to be fired;
  * - `bindings`: what the matcher returns for a successful match.
  */
+import type { SimilarityQuery } from './collections/vectordb.js';
+import type { EmbeddingType } from './config.js';
+
 export interface SpaceTypes {
   channel: unknown;
   pattern: unknown;
@@ -76,6 +79,14 @@ export interface SpaceAdapter<T extends SpaceTypes> {
   paths?: PathCodec<T['channel']>;
   /** Calls `visit` for every channel mentioned inside a datum (Seq mobility checks). */
   channelsIn?(datum: T['datum'], visit: (channel: T['channel']) => void): void;
+  /**
+   * VectorDB spaces (required by them): the embedding a datum carries, written as `type` says, or
+   * null when it carries none. Throws `DimensionMismatch` / `EmbeddingExtractionError` for a
+   * malformed one.
+   */
+  embedding?(datum: T['datum'], type: EmbeddingType, dimensions: number): Float32Array | null;
+  /** VectorDB spaces (required by them): a channel as a datum, for the result channels of similarity receives. */
+  nameAsDatum?(channel: T['channel']): T['datum'];
 }
 
 /** Options of `produce`. */
@@ -88,6 +99,13 @@ export interface ProduceOptions {
 
 /** Options of `consume`. */
 export interface ConsumeOptions {
+  /**
+   * VectorDB spaces: per position, a similarity query (or null for an ordinary pattern). A position
+   * with a query matches when the channel holds documents scoring at least the threshold; the
+   * consume then fires with a fresh **result channel** in place of a datum, holding the top-k hits
+   * best first, one per receive. The pattern at that position is matched against the result channel.
+   */
+  similarity?: readonly (SimilarityQuery | null | undefined)[];
   /** A persistent continuation stays after firing (`<=` in Rholang). */
   persist?: boolean;
   /** Positions (indices into the channel list) that are read without being consumed (`<<-`). */
@@ -118,6 +136,8 @@ export interface Firing<T extends SpaceTypes> {
   readonly channels: readonly T['channel'][];
   readonly patterns: readonly T['pattern'][];
   readonly matches: readonly Match<T>[];
+  /** VectorDB spaces: the similarity queries of the continuation that fired (null when it had none). */
+  readonly similarity?: readonly (SimilarityQuery | null)[] | null;
 }
 
 /** A waiting continuation as reported by `getWaiting`. */
@@ -128,4 +148,6 @@ export interface WaitingInfo<T extends Pick<SpaceTypes, 'channel' | 'pattern' | 
   readonly persistent: boolean;
   /** Peeked positions, ascending. */
   readonly peeks: readonly number[];
+  /** VectorDB spaces: per position, the similarity query in place of the pattern (absent when none). */
+  readonly similarity?: readonly (SimilarityQuery | null)[];
 }

@@ -13,7 +13,9 @@ export type VectorErrorCode =
   | 'UnknownVectorId'
   | 'InvalidMetric'
   | 'InvalidThreshold'
-  | 'InvalidVectorOption';
+  | 'InvalidVectorOption'
+  | 'EmbeddingExtractionError'
+  | 'SimilarityMatchError';
 
 /** Base class of the vector errors; a `SpaceError`, so one `catch` handles every refusal. */
 export class VectorError extends SpaceError<VectorErrorCode> {}
@@ -92,6 +94,23 @@ export class InvalidVectorOptionError extends VectorError {
     super('InvalidVectorOption', `${option} must be ${requirement}, got ${show(value)}`);
     this.option = option;
     this.value = value;
+  }
+}
+
+/**
+ * A datum whose embedding is malformed (a component out of range for the embedding type, not a
+ * number, a string that does not parse): nothing is stored.
+ */
+export class EmbeddingExtractionError extends VectorError {
+  constructor(reason: string) {
+    super('EmbeddingExtractionError', `cannot extract the embedding: ${reason}`);
+  }
+}
+
+/** A similarity query that cannot be run: a bad query vector, metric, threshold or top-k, or a space that has no vectors. */
+export class SimilarityMatchError extends VectorError {
+  constructor(reason: string) {
+    super('SimilarityMatchError', `invalid similarity query: ${reason}`);
   }
 }
 

@@ -40,6 +40,11 @@ export class SlotLog<V> implements Undoable {
   protected head = 0;
   /** Number of live (non-hole) items. */
   size = 0;
+  /**
+   * Whether `push` may squeeze out interior holes (which renumbers handles). Off for collections
+   * that key other structures by handle.
+   */
+  protected compactable = true;
   /** Where mutations record their undo steps while a soft checkpoint is open; null if never. */
   protected readonly journal: Journal | null;
 
@@ -68,7 +73,7 @@ export class SlotLog<V> implements Undoable {
       this.size = 2;
       return 1;
     }
-    if (slots.length - this.size > COMPACT_MIN_HOLES && this.size * 2 < slots.length) {
+    if (this.compactable && slots.length - this.size > COMPACT_MIN_HOLES && this.size * 2 < slots.length) {
       // Compaction replaces the arrays: one closure restores them, and undoes this push with them.
       if (journaled) this.recordUndo(-1);
       journaled = false;

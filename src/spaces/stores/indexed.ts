@@ -70,6 +70,12 @@ export class IndexedStore<T extends SpaceTypes> extends ChannelStore<T> {
     return [this.issued, this.cursor, this.wrapped];
   }
 
+  override setCounters(recorded: readonly number[]): void {
+    super.setCounters(recorded);
+    this.cursor = recorded[1] ?? 0;
+    this.wrapped = recorded[2] ?? 0;
+  }
+
   override raiseCounters(recorded: readonly number[]): void {
     super.raiseCounters(recorded);
     this.cursor = Math.max(this.cursor, recorded[1] ?? 0);

@@ -93,6 +93,11 @@ export abstract class ChannelStore<T extends SpaceTypes> {
     return [this.issued];
   }
 
+  /** Sets the counters back exactly (see `Space.rewindNameCounters`). */
+  setCounters(recorded: readonly number[]): void {
+    this.issued = recorded[0] ?? 0;
+  }
+
   /** Raises each counter to at least the recorded value (a reset never lets a name repeat). */
   raiseCounters(recorded: readonly number[]): void {
     this.issued = Math.max(this.issued, recorded[0] ?? 0);
