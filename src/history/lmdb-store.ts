@@ -27,11 +27,12 @@ export const LMDB_FORMAT = 'reified-rspaces/history/1';
 /** Options of {@link LmdbHistoryStore.open}. */
 export interface LmdbHistoryStoreOptions {
   /**
-   * - `'fsync'` (default): each checkpoint is flushed to disk before `writeCheckpoint` returns; it survives a
-   *   power cut. Costs one fsync per checkpoint (5–9 ms on our virtual disks, whatever the batch size).
-   * - `'deferred'`: LMDB's `noSync`: a checkpoint is committed (visible, and safe if the process dies) but the
-   *   OS writes it back later; an OS crash or power cut may lose the latest checkpoints. Call `flush()` to make
-   *   everything written so far durable.
+   * - `'deferred'` (default): LMDB's `noSync`: a checkpoint is committed (visible, and safe if the process
+   *   dies or restarts) but the OS writes it back later; an OS crash or power cut may lose the latest
+   *   checkpoints. Call `flush()` to make everything written so far durable.
+   * - `'fsync'`: each checkpoint is flushed to disk before `writeCheckpoint` returns; it survives a power cut.
+   *   Costs one fsync per checkpoint (4–12 ms on our virtual disks, whatever the batch size), which would be
+   *   most of a checkpoint's time: hence not the default.
    */
   durability?: 'fsync' | 'deferred';
   /**
@@ -106,7 +107,7 @@ export class LmdbHistoryStore implements HistoryStore {
 
   private constructor(path: string, options: LmdbHistoryStoreOptions) {
     this.path = path;
-    this.durability = options.durability ?? 'fsync';
+    this.durability = options.durability ?? 'deferred';
     this.readOnly = options.readOnly === true;
     if (this.readOnly && !fs.existsSync(join(path, 'data.mdb'))) {
       throw new HistoryError('NotAHistory', `no history at ${path}: it has no LMDB data file (data.mdb)`);

@@ -17,16 +17,21 @@
 import type { Value } from '../data/value.js';
 import { DimensionMismatchError, SimilarityMatchError } from '../vector/errors.js';
 import { resolveMetric } from '../vector/metrics.js';
+import { compositeKey } from './channel-keys.js';
 import type { DataCollection } from './collections/data-collection.js';
 import { OrderedCollection } from './collections/ordered.js';
 import type { CollectionHit, SimilarityQuery, VectorDbCollection } from './collections/vectordb.js';
 import type { SpaceConfig } from './config.js';
 import type { ChannelEntry } from './entries.js';
-import { InvalidConfigurationError } from './errors.js';
+import { Waiting } from './entries.js';
+import { ArityMismatchError, InvalidConfigurationError } from './errors.js';
+import { checkConcurrency, peekMask } from './guards.js';
+import type { SpaceInternals } from './internals.js';
 import type { Journal } from './journal.js';
+import { NO_FIRINGS } from './reactor.js';
 import type { ChannelStore } from './stores/store.js';
 import type { ChangeTracker } from './tracker.js';
-import type { ChannelKey, SpaceTypes } from './types.js';
+import type { ChannelKey, ConsumeOptions, Firing, SpaceTypes } from './types.js';
 
 /** Checks and normalizes the similarity queries of a consume; null when it has none. */
 export function checkSimilarity(
@@ -151,4 +156,57 @@ export class ResultChannels<T extends SpaceTypes> {
 /** True if a channel's data are a result channel's (a queue in a VectorDB space). */
 export function isResultCollection(config: SpaceConfig, data: DataCollection<unknown> | null): boolean {
   return config.inner === 'vectordb' && data !== null && data.kind === 'queue';
+}
+
+/**
+ * A consume with similarity queries: stored, then tried at once as a persistent consume is, so
+ * that a query that finds nothing simply stays waiting. Returns null when `options.similarity`
+ * holds no query at all (the caller then runs an ordinary consume).
+ */
+export function consumeSimilar<T extends SpaceTypes>(
+  core: SpaceInternals<T>,
+  channels: readonly T['channel'][],
+  patterns: readonly T['pattern'][],
+  continuation: T['continuation'],
+  options: ConsumeOptions,
+): readonly Firing<T>[] | null {
+  const n = channels.length;
+  if (n === 0 || patterns.length !== n) throw new ArityMismatchError(n, patterns.length);
+  const { store, reactor, matcher } = core;
+  const persist = options.persist === true;
+  const peeks = options.peeks === undefined ? null : peekMask(options.peeks, n);
+  const keys = channels.map((c) => store.keyOf(c));
+  const queries = checkSimilarity(core.config, options.similarity, keys, persist, peeks);
+  if (queries === null) return null;
+  const probe = (reactor.results as ResultChannels<T>).probe;
+  queries.forEach((q, i) => {
+    if (q !== null && matcher.match(patterns[i], probe) === null) {
+      throw new SimilarityMatchError(
+        `the pattern at position ${i} receives the result channel, so it must match a name (use a variable or a wildcard)`,
+      );
+    }
+  });
+  if (!core.traits.concurrent) checkConcurrency(store, core.adapter, channels, keys);
+  const groupKey = n === 1 ? keys[0] : compositeKey(keys);
+  const entries = core.entriesFor(channels, keys);
+  const target = core.groupByKeys(keys) ?? core.newGroup(groupKey, entries, keys);
+  const w = new Waiting<T>(
+    core.nextWaitingId(),
+    channels.slice(),
+    entries,
+    patterns.slice(),
+    continuation,
+    false,
+    peeks,
+    false,
+    undefined,
+    queries,
+  );
+  const wh = target.conts.put(w);
+  reactor.changeWaiting(1);
+  if (reactor.tracker !== null) reactor.joinChanged(target);
+  if (!target.conts.isEligible(wh)) return NO_FIRINGS;
+  reactor.begin();
+  reactor.waitingEvent(target, wh);
+  return reactor.settle();
 }

@@ -1,41 +1,20 @@
-/**
- * The generic space engine: `produce`, `consume`, `install`, `gensym` and the getters over an
- * outer store × inner collections × matcher, for any channel, pattern, datum, continuation and
- * bindings types (see `types.ts`).
- *
- * Semantics in brief (docs/concepts.md has the long form):
- * - every operation returns every firing it caused, in order; the space owns persistence, so a
- *   caller never re-issues a persistent produce or consume;
- * - joins are two-phase: a continuation fires only when every channel has an eligible match,
- *   and nothing changes otherwise;
- * - a continuation keeps its own channel order and patterns; peeks are stored with it;
- * - after every call, no waiting continuation could fire in a way that consumes something.
- * Every rejected call throws a typed `SpaceError` before changing anything.
- */
-
-import { VectorBackend } from '../vector/backend.js';
-import { SimilarityMatchError } from '../vector/errors.js';
-import { compareKeys, compositeKey, hasRepeats } from './channel-keys.js';
-import { ContinuationCollection } from './collections/continuations.js';
-import type { DataCollection, StoredDatum } from './collections/data-collection.js';
-import { OrderedCollection } from './collections/ordered.js';
-import { PriorityQueueCollection } from './collections/priority-queue.js';
-import { VectorDbCollection } from './collections/vectordb.js';
+import { compositeKey, hasRepeats } from './channel-keys.js';
+import type { StoredDatum } from './collections/data-collection.js';
 import { resolveConfig, type SpaceConfig, type SpaceConfigInput } from './config.js';
-import { type ChannelEntry, JoinGroup, Waiting } from './entries.js';
+import { Waiting } from './entries.js';
 import { ArityMismatchError, CheckpointError, InvalidConfigurationError } from './errors.js';
 import { checkConcurrency, checkMobility, checkTheory, peekMask } from './guards.js';
+import { SpaceInternals } from './internals.js';
 import { Journal } from './journal.js';
 import type { Matcher } from './matchers/matcher.js';
 import { type QualifierTraits, qualifierTraits } from './qualifier.js';
 import { NO_FIRINGS, Reactor } from './reactor.js';
-import { checkSimilarity, isResultCollection, ResultChannels } from './similarity.js';
+import { consumeSimilar, isResultCollection, ResultChannels } from './similarity.js';
 import {
   applyRestore,
   exportSpaceState,
   planRestore,
   type RestorePlan,
-  type RestoreTarget,
   type SpaceState,
   waitingInfo,
 } from './state.js';
@@ -73,11 +52,11 @@ export class Space<T extends SpaceTypes> {
   private readonly store: ChannelStore<T>;
   private readonly reactor: Reactor<T>;
   private readonly describe: (channel: T['channel']) => string;
-  private nextWaitingId = 0;
+  /** Shared with restores and similarity receives (see `internals.ts`). */
+  private readonly core: SpaceInternals<T>;
   private readonly keys: ChannelKey[] = [];
   private readonly journal = new Journal();
   private readonly plainSingle: boolean;
-  private readonly datumKey: ((datum: T['datum']) => ChannelKey) | undefined;
   /** Reused for consumes that fire at once (never stored, never handed out). */
   private readonly probe = new Waiting<T>(-1, [], [], [], undefined, false, null, false, undefined);
 
@@ -98,11 +77,19 @@ export class Space<T extends SpaceTypes> {
     if (continuations === 'set' && this.adapter.waitingKey === undefined) {
       throw new InvalidConfigurationError('a set continuation collection needs an adapter with waitingKey');
     }
-    this.datumKey = inner === 'set' ? this.adapter.datumKey?.bind(this.adapter) : undefined;
     this.store = makeStore(this.config, this.adapter, this.journal);
     // Spaces where a single-channel consume needs none of: prefix descendants, Seq checks, Set keys.
     this.plainSingle = !this.store.prefixSemantics && this.traits.concurrent && continuations !== 'set';
     this.reactor = new Reactor(this.store, this.matcher, this.journal);
+    this.core = new SpaceInternals(
+      this.config,
+      this.traits,
+      this.adapter,
+      this.matcher,
+      this.store,
+      this.journal,
+      this.reactor,
+    );
     if (inner === 'vectordb') {
       const asDatum = (this.adapter.nameAsDatum as (c: T['channel']) => T['datum']).bind(this.adapter);
       this.reactor.results = new ResultChannels(this.store, this.journal, asDatum, asDatum(this.adapter.names.make(0)));
@@ -122,7 +109,7 @@ export class Space<T extends SpaceTypes> {
     let entry = store.get(key);
     if (!this.traits.mobile) checkMobility(this.adapter, datum);
     if (this.theory !== undefined) checkTheory(this.theory, this.adapter, datum);
-    const data = entry?.data ?? this.newData();
+    const data = entry?.data ?? this.core.newData();
     data.checkPut(datum, persist, priority, channel, this.describe);
     if (entry === undefined) entry = store.create(channel, key);
     if (entry.data === null) entry.setData(data, this.journal);
@@ -150,7 +137,10 @@ export class Space<T extends SpaceTypes> {
     const n = channels.length;
     if (n === 0 || patterns.length !== n) throw new ArityMismatchError(n, patterns.length);
     let searched = false;
-    if (options?.similarity !== undefined) return this.consumeSimilar(channels, patterns, continuation, options);
+    if (options?.similarity !== undefined) {
+      const fired = consumeSimilar(this.core, channels, patterns, continuation, options);
+      if (fired !== null) return fired;
+    }
     if (n === 1 && options === undefined && this.plainSingle) {
       // Fast path for the commonest consume: one channel, not persistent, no peeks.
       const entry = this.store.get(this.store.keyOf(channels[0]));
@@ -197,9 +187,9 @@ export class Space<T extends SpaceTypes> {
       }
     }
 
-    const entries = this.entriesFor(channels, keys);
-    const target = group ?? this.newGroup(groupKey, entries, keys);
-    const id = this.nextWaitingId++;
+    const entries = this.core.entriesFor(channels, keys);
+    const target = group ?? this.core.newGroup(groupKey, entries, keys);
+    const id = this.core.nextWaitingId();
     // Stored continuations keep their own copies: callers may reuse their arrays.
     const w = new Waiting<T>(
       id,
@@ -221,56 +211,6 @@ export class Space<T extends SpaceTypes> {
     return this.reactor.settle();
   }
 
-  /**
-   * A consume with similarity queries (see `similarity.ts`): stored, then tried at once like a
-   * persistent consume is, so that a query that finds nothing simply stays waiting.
-   */
-  private consumeSimilar(
-    channels: readonly T['channel'][],
-    patterns: readonly T['pattern'][],
-    continuation: T['continuation'],
-    options: ConsumeOptions,
-  ): readonly Firing<T>[] {
-    const n = channels.length;
-    const persist = options.persist === true;
-    const peeks = options.peeks === undefined ? null : peekMask(options.peeks, n);
-    const keys = channels.map((c) => this.store.keyOf(c));
-    const queries = checkSimilarity(this.config, options.similarity, keys, persist, peeks);
-    if (queries === null) return this.consume(channels, patterns, continuation, { persist, peeks: options.peeks });
-    const probe = (this.reactor.results as ResultChannels<T>).probe;
-    queries.forEach((q, i) => {
-      if (q !== null && this.matcher.match(patterns[i], probe) === null) {
-        throw new SimilarityMatchError(
-          `the pattern at position ${i} receives the result channel, so it must match a name (use a variable or a wildcard)`,
-        );
-      }
-    });
-    if (!this.traits.concurrent) checkConcurrency(this.store, this.adapter, channels, keys);
-    const groupKey = n === 1 ? keys[0] : compositeKey(keys);
-    const group = (n === 1 ? this.store.get(keys[0])?.own : this.store.groups.get(groupKey)) ?? undefined;
-    const entries = this.entriesFor(channels, keys);
-    const target = group ?? this.newGroup(groupKey, entries, keys);
-    const w = new Waiting<T>(
-      this.nextWaitingId++,
-      channels.slice(),
-      entries,
-      patterns.slice(),
-      continuation,
-      false,
-      peeks,
-      false,
-      undefined,
-      queries,
-    );
-    const wh = target.conts.put(w);
-    this.reactor.changeWaiting(1);
-    if (this.reactor.tracker !== null) this.reactor.joinChanged(target);
-    if (!target.conts.isEligible(wh)) return NO_FIRINGS;
-    this.reactor.begin();
-    this.reactor.waitingEvent(target, wh);
-    return this.reactor.settle();
-  }
-
   /** Stores a persistent continuation (as a system process would) and fires it with what is there. */
   install(
     channels: readonly T['channel'][],
@@ -287,7 +227,7 @@ export class Space<T extends SpaceTypes> {
    * Returns no firings, and changes nothing, if no such continuation waits.
    */
   withdraw(channels: readonly T['channel'][], continuation: T['continuation']): readonly Firing<T>[] {
-    const group = this.groupOf(channels);
+    const group = this.core.groupOf(channels);
     if (group === undefined) return NO_FIRINGS;
     const conts = group.conts;
     let wh = conts.firstLive();
@@ -304,7 +244,7 @@ export class Space<T extends SpaceTypes> {
     const recycled = this.store.recycled;
     if (recycled !== undefined) {
       const entry = this.store.get(recycled);
-      if (entry !== undefined) this.dropEntry(entry);
+      if (entry !== undefined) this.core.dropEntry(entry);
     }
     return name;
   }
@@ -326,7 +266,7 @@ export class Space<T extends SpaceTypes> {
 
   /** The continuations waiting on exactly this set of channels (in any order). */
   getWaiting(channels: readonly T['channel'][]): WaitingInfo<T>[] {
-    return (this.groupOf(channels)?.conts.items() ?? []).map(waitingInfo);
+    return (this.core.groupOf(channels)?.conts.items() ?? []).map(waitingInfo);
   }
 
   /** The channel sets that have continuations waiting and include `channel`, in registration order. */
@@ -345,9 +285,7 @@ export class Space<T extends SpaceTypes> {
    * Open soft checkpoints stay open: reverting one brings back what `clear` removed.
    */
   clear(): void {
-    this.store.clear();
-    this.reactor.changeWaiting(-this.reactor.waitingCount);
-    this.reactor.tracker?.allChanged();
+    this.core.clear();
   }
 
   /**
@@ -399,7 +337,7 @@ export class Space<T extends SpaceTypes> {
 
   /** The applying half of `restoreState`, for a plan made by this space's `planRestore`. */
   applyRestore(plan: RestorePlan<T>): void {
-    applyRestore(this.restoreTarget(), plan);
+    applyRestore(this.core, plan);
   }
 
   /**
@@ -431,69 +369,6 @@ export class Space<T extends SpaceTypes> {
     return this.journal.depth;
   }
 
-  /** The internals `restoreState` rebuilds with (a separate module keeps this file small). */
-  private restoreTarget(): RestoreTarget<T> {
-    return {
-      store: this.store,
-      journal: this.journal,
-      clear: () => this.clear(),
-      newData: (results) => (results ? new OrderedCollection('queue', undefined, this.journal) : this.newData()),
-      entriesFor: (channels, keys) => this.entriesFor(channels, keys),
-      newGroup: (key, entries, keys) => this.newGroup(key, entries, keys),
-      waitingKey: (keys, patterns, continuation, persist, peeks) =>
-        this.config.continuations === 'set'
-          ? this.adapter.waitingKey?.(keys, patterns, continuation, persist, peeks)
-          : undefined,
-      nextWaitingId: () => this.nextWaitingId++,
-      changeWaiting: (delta) => this.reactor.changeWaiting(delta),
-    };
-  }
-
-  /** The join group of exactly this set of channels, if continuations wait on it. */
-  private groupOf(channels: readonly T['channel'][]): JoinGroup<T> | undefined {
-    const keys = channels.map((c) => this.store.keyOf(c));
-    return (keys.length === 1 ? this.store.get(keys[0])?.own : this.store.groups.get(compositeKey(keys))) ?? undefined;
-  }
-
-  private newData(): DataCollection<T['datum']> {
-    const { inner, levels } = this.config;
-    if (inner === 'priorityqueue') return new PriorityQueueCollection(levels, this.journal);
-    if (inner === 'vectordb') {
-      const { dimensions, metric, threshold, embeddingType } = this.config;
-      const extract = this.adapter.embedding as NonNullable<SpaceAdapter<T>['embedding']>;
-      const backend = new VectorBackend({ dimensions, metric, threshold });
-      return new VectorDbCollection(
-        backend,
-        (d: T['datum']) => extract.call(this.adapter, d, embeddingType, dimensions),
-        this.journal,
-      );
-    }
-    return new OrderedCollection(inner, this.datumKey, this.journal);
-  }
-
-  private newGroup(key: ChannelKey, entries: readonly ChannelEntry<T>[], keys: readonly ChannelKey[]): JoinGroup<T> {
-    const order = keys.map((_, i) => i).sort((a, b) => compareKeys(keys[a], keys[b]));
-    const group = new JoinGroup<T>(
-      key,
-      order.map((i) => entries[i]),
-      new ContinuationCollection<Waiting<T>>(this.config.continuations, this.journal),
-    );
-    const tracker = this.reactor.tracker;
-    for (const entry of new Set(entries)) {
-      entry.addGroup(group, this.journal);
-      if (tracker !== null) tracker.channelChanged(entry.key, entry.channel);
-    }
-    if (entries.length > 1) this.store.addGroup(group);
-    return group;
-  }
-
-  private entriesFor(channels: readonly T['channel'][], keys: readonly ChannelKey[]): ChannelEntry<T>[] {
-    const entries: ChannelEntry<T>[] = new Array(keys.length);
-    for (let i = 0; i < keys.length; i++)
-      entries[i] = this.store.get(keys[i]) ?? this.store.create(channels[i], keys[i]);
-    return entries;
-  }
-
   /**
    * Points the probe at the consume's channels. False if some channel has no entry (then it
    * has no data and the consume cannot fire). Under prefix semantics a channel without an entry
@@ -512,19 +387,6 @@ export class Space<T extends SpaceTypes> {
     }
     this.probe.channels = channels;
     return true;
-  }
-
-  /** Drops a channel with everything on it, including continuations whose joins include it. */
-  private dropEntry(entry: ChannelEntry<T>): void {
-    for (const group of entry.groups.slice()) {
-      this.reactor.changeWaiting(-group.conts.size);
-      group.conts.clear();
-      if (this.reactor.tracker !== null) this.reactor.joinChanged(group);
-      this.reactor.unregister(group);
-    }
-    entry.data?.clear();
-    if (this.reactor.tracker !== null) this.reactor.tracker.channelChanged(entry.key, entry.channel);
-    this.store.release(entry);
   }
 
   private checkDepth(operation: string, depth: number | undefined): void {
