@@ -1,9 +1,8 @@
 /**
  * Every benchmark group, in run order. Adding a group: one file under `groups/` that exports
  * `group`, and one line here. The seed's vectordb_cosine, vectordb_top_k and vectordb_batch_cosine
- * rows are in vector_similarity. Seed rows with no group: matcher_comparison/vectordb_match (the
- * VectorDB collection has not landed), and the synthetic Rust-only ones (lock_contention_*,
- * registry_scale, atomic_ordering): see docs/performance.md.
+ * rows are in vector_similarity. Seed rows with no group: the synthetic Rust-only ones
+ * (lock_contention_*, registry_scale, atomic_ordering): see docs/performance.md.
  */
 import { group as checkpointOperations } from './groups/checkpoint-operations.js';
 import { group as collectionRetrieval } from './groups/collection-retrieval.js';

@@ -46,6 +46,8 @@ export const SEED_NS: Readonly<Record<string, number | null>> = {
   'matcher_comparison/wildcard_match/100': 29,
   'matcher_comparison/wildcard_match/1000': null,
   'matcher_comparison/wildcard_match/10000': 2.9 * us,
+  'matcher_comparison/vectordb_match/128': 13.7 * us,
+  'matcher_comparison/vectordb_match/384': 43.2 * us,
   // VectorDB Performance table (Post-Opt). Its batch rows are labelled rows × queries ("100×10" is
   // 10 queries against 100 rows, the benchmark's 10x100); top-k is given for k = 5 and 50 only.
   'vector_similarity/cosine_single_pair/128': 108,

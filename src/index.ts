@@ -12,8 +12,10 @@ export * from './gas/index.js';
 export * from './history/index.js';
 export { DEFAULT_SPACE_ID, type ValueTypes, valueAdapter } from './plain/adapter.js';
 export { type CreateSpaceOptions, createSpace } from './plain/create.js';
+export { embeddingOf, queryVector } from './plain/embedding.js';
 export { type ReceiveOperation, TakeTimeoutError } from './plain/errors.js';
 export { SpaceNames } from './plain/names.js';
+export { type PlainSimilarityQuery, plainQuery } from './plain/similar.js';
 export {
   type Handler,
   type OnOptions,

@@ -31,7 +31,7 @@ function generator(seed: number): () => number {
   };
 }
 
-function randomVectors(seed: number, count: number, dims: number): Float32Array {
+export function randomVectors(seed: number, count: number, dims: number): Float32Array {
   const next = generator(seed);
   return Float32Array.from({ length: count * dims }, next);
 }

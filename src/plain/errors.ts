@@ -2,7 +2,7 @@ import { print } from '../data/print.js';
 import type { Value } from '../data/value.js';
 
 /** The receiving operations of `TupleSpace`, as named in its errors. */
-export type ReceiveOperation = 'take' | 'read' | 'takeAll' | 'readAll';
+export type ReceiveOperation = 'take' | 'read' | 'takeAll' | 'readAll' | 'takeSimilar';
 
 /**
  * A `take` / `read` (or their joins) that received nothing within its `timeoutMs`. By the time it is

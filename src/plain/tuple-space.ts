@@ -16,6 +16,7 @@
  * if it is cancelled before its delivery runs (its data are already out of the space).
  */
 import type { Value } from '../data/value.js';
+import type { SimilarityQuery } from '../spaces/collections/vectordb.js';
 import type { SpaceConfigInput } from '../spaces/config.js';
 import type { Bindings } from '../spaces/matchers/matcher.js';
 import type { Pattern } from '../spaces/matchers/structural.js';
@@ -26,6 +27,7 @@ import type { ValueTypes } from './adapter.js';
 import { createSpace } from './create.js';
 import { type ReceiveOperation, TakeTimeoutError } from './errors.js';
 import { checkTimeout, consumeOptions, prepare, toReceived } from './receive-parts.js';
+import { drainResults, type PlainSimilarityQuery, plainQuery, RESULT_CHANNEL } from './similar.js';
 
 /** The engine's type bundle under a `TupleSpace`: compiled templates as patterns, {@link Receiver}s as continuations. */
 export type TupleSpaceTypes = ValueTypes<Pattern, Receiver>;
@@ -145,6 +147,23 @@ export class TupleSpace {
   /** Like {@link takeAll}, but every datum stays in the space. */
   readAll(parts: readonly Part[], options?: ReceiveOptions): Promise<Received[]> {
     return this.receive('readAll', parts, true, options);
+  }
+
+  /**
+   * VectorDB spaces: waits until `channel` holds documents similar to `query` (its metric, threshold
+   * and top-k, or the space's; top-k defaults to 1), then takes the best of them at once and resolves
+   * with them, best first. Persistent documents are handed out but stay. The query vector is written
+   * as the space's embeddings are (`plainQuery`): for an `integer` space, percentages.
+   */
+  async takeSimilar(channel: Value, query: PlainSimilarityQuery, options?: ReceiveOptions): Promise<Received[]> {
+    let similarity: SimilarityQuery;
+    try {
+      similarity = plainQuery(this.space.config, query);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const [hit] = await this.receive('takeSimilar', [[channel, RESULT_CHANNEL]], false, options, similarity);
+    return drainResults(this.space, hit.value, channel);
   }
 
   /**
@@ -271,6 +290,7 @@ export class TupleSpace {
     parts: readonly Part[],
     peek: boolean,
     options: ReceiveOptions | undefined,
+    similarity?: SimilarityQuery,
   ): Promise<Received[]> {
     // Everything that can be refused is checked before the space is touched.
     let prepared: { channels: Value[]; patterns: Pattern[] };
@@ -308,7 +328,9 @@ export class TupleSpace {
       };
       const onAbort = (): void => cancel(signal?.reason);
       // A throw here (an engine refusal) rejects the promise; the engine has changed nothing.
-      this.dispatch(this.space.consume(channels, patterns, receiver, consumeOptions(false, peek, channels)));
+      const engineOptions = consumeOptions(false, peek, channels);
+      if (similarity !== undefined) engineOptions.similarity = [similarity];
+      this.dispatch(this.space.consume(channels, patterns, receiver, engineOptions));
       if (receiver.fired) return;
       signal?.addEventListener('abort', onAbort, { once: true });
       if (timeoutMs !== undefined) {

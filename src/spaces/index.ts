@@ -5,6 +5,8 @@ export type { ContinuationCollectionKind } from './collections/continuations.js'
 export type { DataCollection, DataCollectionKind, StoredDatum } from './collections/data-collection.js';
 export { OrderedCollection, type OrderedKind } from './collections/ordered.js';
 export { MAX_PRIORITY_LEVELS, PriorityQueueCollection } from './collections/priority-queue.js';
+export type { CollectionHit, Embedder, SimilarityQuery } from './collections/vectordb.js';
+export { VectorDbCollection } from './collections/vectordb.js';
 export {
   CONTINUATION_KINDS,
   DATA_KINDS,
@@ -24,6 +26,7 @@ export * from './errors.js';
 export * from './matchers/index.js';
 export { type QualifierTraits, qualifierTraits } from './qualifier.js';
 export { NO_FIRINGS } from './reactor.js';
+export type { SimilarDatum } from './similarity.js';
 export { Space, type SpaceOptions } from './space.js';
 export type { ChannelState, JoinState, RestorePlan, SpaceState } from './state.js';
 export type { Theory } from './theory.js';

@@ -58,11 +58,11 @@ export function checkSimilarity(
   return queries.map((q, i) => {
     if (q === null || q === undefined) return null;
     if (peeks?.[i] === true) throw new SimilarityMatchError(`position ${i} cannot both peek and query by similarity`);
-    return checkQuery(q, config);
+    return checkQuery(q, config, true);
   });
 }
 
-function checkQuery(q: SimilarityQuery, config: SpaceConfig): SimilarityQuery {
+function checkQuery(q: SimilarityQuery, config: SpaceConfig, keep: boolean): SimilarityQuery {
   if (!(q.vector instanceof Float32Array)) throw new SimilarityMatchError('the query vector must be a Float32Array');
   if (q.vector.length !== config.dimensions) {
     throw new DimensionMismatchError(config.dimensions, q.vector.length, 'query vector');
@@ -79,8 +79,10 @@ function checkQuery(q: SimilarityQuery, config: SpaceConfig): SimilarityQuery {
   if (!Number.isSafeInteger(topK) || topK < 1) {
     throw new SimilarityMatchError(`top-k must be a positive integer, got ${String(topK)}`);
   }
-  // A copy, so a caller reusing its query vector cannot change a waiting query.
-  return Object.freeze({ vector: q.vector.slice(), metric, threshold, topK });
+  // A copy for queries that wait, so a caller reusing its query vector cannot change a waiting query.
+  return keep
+    ? Object.freeze({ vector: q.vector.slice(), metric, threshold, topK })
+    : { vector: q.vector, metric, threshold, topK };
 }
 
 /** The hits of `query` on a channel's data (none when it has no vector collection yet). */
@@ -209,4 +211,30 @@ export function consumeSimilar<T extends SpaceTypes>(
   reactor.begin();
   reactor.waitingEvent(target, wh);
   return reactor.settle();
+}
+
+/** A document found by `Space.findSimilar`. */
+export interface SimilarDatum<D> {
+  readonly datum: D;
+  readonly persistent: boolean;
+  /** Its similarity to the query (higher is closer). */
+  readonly score: number;
+}
+
+/** The read-only search behind `Space.findSimilar`. */
+export function findSimilar<T extends SpaceTypes>(
+  core: SpaceInternals<T>,
+  channel: T['channel'],
+  query: SimilarityQuery,
+): SimilarDatum<T['datum']>[] {
+  const keys = [core.store.keyOf(channel)];
+  if (core.config.inner !== 'vectordb') checkSimilarity(core.config, [query], keys, false, null);
+  const checked = checkQuery(query, core.config, false);
+  const data = core.store.get(keys[0])?.data ?? null;
+  const collection = data as DataCollection<T['datum']> | null;
+  return hitsOf(data, checked).map((hit) => ({
+    datum: (collection as DataCollection<T['datum']>).datum(hit.handle),
+    persistent: (collection as DataCollection<T['datum']>).persistent(hit.handle),
+    score: hit.score,
+  }));
 }

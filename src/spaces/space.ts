@@ -1,5 +1,21 @@
+/**
+ * The generic space engine: `produce`, `consume`, `install`, `gensym` and the getters over an
+ * outer store × inner collections × matcher, for any channel, pattern, datum, continuation and
+ * bindings types (see `types.ts`).
+ *
+ * Semantics in brief (docs/concepts.md has the long form):
+ * - every operation returns every firing it caused, in order; the space owns persistence, so a
+ *   caller never re-issues a persistent produce or consume;
+ * - joins are two-phase: a continuation fires only when every channel has an eligible match,
+ *   and nothing changes otherwise;
+ * - a continuation keeps its own channel order and patterns; peeks are stored with it;
+ * - after every call, no waiting continuation could fire in a way that consumes something.
+ * Every rejected call throws a typed `SpaceError` before changing anything.
+ */
+
 import { compositeKey, hasRepeats } from './channel-keys.js';
 import type { StoredDatum } from './collections/data-collection.js';
+import type { SimilarityQuery } from './collections/vectordb.js';
 import { resolveConfig, type SpaceConfig, type SpaceConfigInput } from './config.js';
 import { Waiting } from './entries.js';
 import { ArityMismatchError, CheckpointError, InvalidConfigurationError } from './errors.js';
@@ -9,7 +25,7 @@ import { Journal } from './journal.js';
 import type { Matcher } from './matchers/matcher.js';
 import { type QualifierTraits, qualifierTraits } from './qualifier.js';
 import { NO_FIRINGS, Reactor } from './reactor.js';
-import { consumeSimilar, isResultCollection, ResultChannels } from './similarity.js';
+import { consumeSimilar, findSimilar, isResultCollection, ResultChannels, type SimilarDatum } from './similarity.js';
 import {
   applyRestore,
   exportSpaceState,
@@ -247,6 +263,15 @@ export class Space<T extends SpaceTypes> {
       if (entry !== undefined) this.core.dropEntry(entry);
     }
     return name;
+  }
+
+  /**
+   * VectorDB spaces: the documents on `channel` most similar to `query` (its metric, threshold and
+   * top-k, or the space's; top-k defaults to 1), best first, with their scores. Reads only: nothing is
+   * taken. A similarity receive (`consume` with `similarity`) is the way to take them.
+   */
+  findSimilar(channel: T['channel'], query: SimilarityQuery): SimilarDatum<T['datum']>[] {
+    return findSimilar(this.core, channel, query);
   }
 
   /** True if `channel` is the result channel of a similarity receive (VectorDB spaces). */

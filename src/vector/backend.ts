@@ -57,6 +57,7 @@ export class VectorBackend {
   private readonly matrix: RowMatrix;
   private readonly rowOf = new Map<number, number>();
   private nextId = 0;
+  private readonly heaps: TopKHeap[] = [];
 
   constructor(options: VectorBackendOptions) {
     if (typeof options !== 'object' || options === null) {
@@ -168,7 +169,7 @@ export class VectorBackend {
     m.reserveScratch(vectors.length * m.stride + block);
     const queries = vectors.map((v, i) => this.loadQuery(v, m.scratch + i * m.stride, metric));
     const out = m.scratch + vectors.length * m.stride;
-    const tops = vectors.map(() => new TopKHeap(k === 0 ? rows : Math.min(k, rows)));
+    const tops = vectors.map((_, i) => this.heap(i).reset(k === 0 ? rows : Math.min(k, rows)));
     for (let first = 0; first < rows; first += block) {
       const end = Math.min(rows, first + block);
       for (let i = 0; i < queries.length; i++) scanRows(m, metric, queries[i], first, end, out, threshold, tops[i]);
@@ -190,6 +191,12 @@ export class VectorBackend {
       packBits(h.f32, off, this.dimensions, bits, 0);
     }
     return { off, sqNorm, bits };
+  }
+
+  /** The i-th reusable top-k heap (queries run to completion, so one set serves every call). */
+  private heap(i: number): TopKHeap {
+    while (this.heaps.length <= i) this.heaps.push(new TopKHeap(0));
+    return this.heaps[i];
   }
 
   private rowFor(id: number): number {

@@ -16,17 +16,32 @@ export interface SimilarityHit {
 
 export class TopKHeap {
   /** At most this many hits are kept. */
-  readonly k: number;
+  k: number;
   // A min-heap on "goodness": the root is the worst hit kept, the first to go.
-  private readonly ids: Float64Array;
-  private readonly scores: Float64Array;
+  private ids: Float64Array;
+  private scores: Float64Array;
   private count = 0;
 
   constructor(k: number) {
-    if (!Number.isSafeInteger(k) || k < 0) throw new InvalidVectorOptionError('k', k, 'a non-negative safe integer');
+    checkK(k);
     this.k = k;
     this.ids = new Float64Array(k);
     this.scores = new Float64Array(k);
+  }
+
+  /**
+   * Empties the heap and sets a new k, keeping the arrays when they are big enough: typed-array
+   * allocation costs more than a small query itself, so a backend reuses one heap per query.
+   */
+  reset(k: number): this {
+    checkK(k);
+    this.k = k;
+    this.count = 0;
+    if (this.ids.length < k) {
+      this.ids = new Float64Array(k);
+      this.scores = new Float64Array(k);
+    }
+    return this;
   }
 
   /** Hits kept so far. */
@@ -90,6 +105,10 @@ export class TopKHeap {
     ids[i] = id;
     scores[i] = score;
   }
+}
+
+function checkK(k: number): void {
+  if (!Number.isSafeInteger(k) || k < 0) throw new InvalidVectorOptionError('k', k, 'a non-negative safe integer');
 }
 
 /** Whether (sa, ia) ranks below (sb, ib): a lower score, or the same score and a higher id. */
