@@ -18,16 +18,14 @@
  * reverting one would otherwise take the space back past a root it had already committed.
  */
 
-import type { SpaceLike } from '../gas/charging-space.js';
 import { HistoryError } from '../history/errors.js';
 import { isHashingReady, toHex } from '../history/hash.js';
 import type { History, LeafChange } from '../history/history.js';
 import { emptyRoot } from '../history/trie.js';
-import type { StoredDatum } from '../spaces/collections/data-collection.js';
-import type { SpaceConfig } from '../spaces/config.js';
 import { CheckpointError } from '../spaces/errors.js';
 import type { Space } from '../spaces/space.js';
-import type { ConsumeOptions, Firing, ProduceOptions, SpaceTypes, WaitingInfo } from '../spaces/types.js';
+import { SpaceDecorator } from '../spaces/space-like.js';
+import type { ConsumeOptions, Firing, ProduceOptions, SpaceTypes } from '../spaces/types.js';
 import type { Recorded, StateCodec } from './codec.js';
 import { DirtySet, type DirtySnapshot } from './dirty.js';
 import { ReplayError } from './errors.js';
@@ -56,8 +54,7 @@ interface SoftMark {
   readonly position: number;
 }
 
-export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T>, HardCheckpointable {
-  readonly space: Space<T>;
+export class DurableSpace<T extends SpaceTypes> extends SpaceDecorator<T, Space<T>> implements HardCheckpointable {
   readonly history: History;
   private readonly hasher: EventHasher<T>;
   private readonly snapshots: Snapshotter<T>;
@@ -81,7 +78,7 @@ export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T>, HardChe
         'BLAKE2b is not initialised: await initHashing() once at start-up',
       );
     }
-    this.space = space;
+    super(space);
     this.history = options.history;
     this.hasher = new EventHasher(options.codec);
     this.snapshots = new Snapshotter(space, options.codec, options.identity ?? new Uint8Array(0));
@@ -90,14 +87,6 @@ export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T>, HardChe
     // Whatever the space holds already is unknown to the history: the first checkpoint looks at everything.
     this.dirty.allChanged();
     space.track(this.dirty);
-  }
-
-  get config(): SpaceConfig {
-    return this.space.config;
-  }
-
-  get nameCount(): number {
-    return this.space.nameCount;
   }
 
   /** The root of the last checkpoint or reset (the empty root before either). */
@@ -110,14 +99,14 @@ export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T>, HardChe
     return this.events.slice();
   }
 
-  produce(channel: T['channel'], datum: T['datum'], options?: ProduceOptions): readonly Firing<T>[] {
+  override produce(channel: T['channel'], datum: T['datum'], options?: ProduceOptions): readonly Firing<T>[] {
     const io = this.needEvents()
       ? this.hasher.produce(channel, datum, options?.persist === true, options?.priority)
       : null;
     return this.run(io, () => this.space.produce(channel, datum, options));
   }
 
-  consume(
+  override consume(
     channels: readonly T['channel'][],
     patterns: readonly T['pattern'][],
     continuation: T['continuation'],
@@ -138,7 +127,7 @@ export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T>, HardChe
     return this.run(io, () => this.space.consume(channels, patterns, continuation, normalized));
   }
 
-  install(
+  override install(
     channels: readonly T['channel'][],
     patterns: readonly T['pattern'][],
     continuation: T['continuation'],
@@ -146,44 +135,28 @@ export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T>, HardChe
     return this.consume(channels, patterns, continuation, { persist: true });
   }
 
-  withdraw(channels: readonly T['channel'][], continuation: T['continuation']): readonly Firing<T>[] {
+  override withdraw(channels: readonly T['channel'][], continuation: T['continuation']): readonly Firing<T>[] {
     const io = this.needEvents() ? this.hasher.withdraw(channels, continuation) : null;
     return this.run(io, () => this.space.withdraw(channels, continuation));
   }
 
-  gensym(): T['channel'] {
+  override gensym(): T['channel'] {
     this.version++;
     return this.space.gensym();
   }
 
-  getData(channel: T['channel']): StoredDatum<T['datum']>[] {
-    return this.space.getData(channel);
-  }
-
-  getWaiting(channels: readonly T['channel'][]): WaitingInfo<T>[] {
-    return this.space.getWaiting(channels);
-  }
-
-  getJoins(channel: T['channel']): T['channel'][][] {
-    return this.space.getJoins(channel);
-  }
-
-  channels(): T['channel'][] {
-    return this.space.channels();
-  }
-
   /** Removes all data and continuations (not logged; the next checkpoint records the empty state). */
-  clear(): void {
+  override clear(): void {
     this.version++;
     this.space.clear();
   }
 
-  softCheckpoint(): number {
+  override softCheckpoint(): number {
     this.marks.push({ events: this.events.length, replay: this.replay, position: this.replay?.position ?? 0 });
     return this.space.softCheckpoint();
   }
 
-  revertSoftCheckpoint(depth?: number): void {
+  override revertSoftCheckpoint(depth?: number): void {
     this.space.revertSoftCheckpoint(depth);
     this.version++;
     const mark = this.marks.pop();
@@ -193,13 +166,9 @@ export class DurableSpace<T extends SpaceTypes> implements SpaceLike<T>, HardChe
     if (mark.replay !== null) mark.replay.position = mark.position;
   }
 
-  commitSoftCheckpoint(depth?: number): void {
+  override commitSoftCheckpoint(depth?: number): void {
     this.space.commitSoftCheckpoint(depth);
     this.marks.pop();
-  }
-
-  get softCheckpointDepth(): number {
-    return this.space.softCheckpointDepth;
   }
 
   /**

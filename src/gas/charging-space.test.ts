@@ -9,7 +9,8 @@ import type { SpaceConfigInput } from '../spaces/config.js';
 import { compile, type Pattern } from '../spaces/matchers/structural.js';
 import { _, bind } from '../spaces/matchers/template.js';
 import type { Space } from '../spaces/space.js';
-import { ChargingSpace, type SpaceLike } from './charging-space.js';
+import type { SpaceLike } from '../spaces/space-like.js';
+import { ChargingSpace } from './charging-space.js';
 import { OutOfPhlogistonError } from './errors.js';
 import { PhlogistonMeter } from './meter.js';
 

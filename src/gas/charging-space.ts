@@ -14,42 +14,11 @@
 
 import { encodedLength } from '../data/encode.js';
 import type { Value } from '../data/value.js';
-import type { StoredDatum } from '../spaces/collections/data-collection.js';
-import type { SpaceConfig } from '../spaces/config.js';
-import type { ConsumeOptions, Firing, ProduceOptions, SpaceTypes, WaitingInfo } from '../spaces/types.js';
+import { SpaceDecorator, type SpaceLike } from '../spaces/space-like.js';
+import type { ConsumeOptions, Firing, ProduceOptions, SpaceTypes } from '../spaces/types.js';
 import { PhlogistonOp, type PhlogistonOperation } from './costs.js';
 import { InvalidPhlogistonAmountError } from './errors.js';
 import { DEFAULT_PHLOGISTON_LIMIT, PhlogistonMeter } from './meter.js';
-
-/** The operations of a space, as `Space` has them: what a `ChargingSpace` wraps and offers. */
-export interface SpaceLike<T extends SpaceTypes> {
-  readonly config: SpaceConfig;
-  /** Names handed out so far. */
-  readonly nameCount: number;
-  produce(channel: T['channel'], datum: T['datum'], options?: ProduceOptions): readonly Firing<T>[];
-  consume(
-    channels: readonly T['channel'][],
-    patterns: readonly T['pattern'][],
-    continuation: T['continuation'],
-    options?: ConsumeOptions,
-  ): readonly Firing<T>[];
-  install(
-    channels: readonly T['channel'][],
-    patterns: readonly T['pattern'][],
-    continuation: T['continuation'],
-  ): readonly Firing<T>[];
-  withdraw(channels: readonly T['channel'][], continuation: T['continuation']): readonly Firing<T>[];
-  gensym(): T['channel'];
-  getData(channel: T['channel']): StoredDatum<T['datum']>[];
-  getWaiting(channels: readonly T['channel'][]): WaitingInfo<T>[];
-  getJoins(channel: T['channel']): T['channel'][][];
-  channels(): T['channel'][];
-  clear(): void;
-  softCheckpoint(): number;
-  revertSoftCheckpoint(depth?: number): void;
-  commitSoftCheckpoint(depth?: number): void;
-  readonly softCheckpointDepth: number;
-}
 
 /** The byte size a send of `datum` pays for: a non-negative safe integer. */
 export type DatumSize<D> = (datum: D) => number;
@@ -77,11 +46,9 @@ export type ChargingSpaceArgs<T extends SpaceTypes> = T['datum'] extends Value
   ? [options?: ChargingSpaceOptions<T>]
   : [options: ChargingSpaceOptions<T>];
 
-export class ChargingSpace<T extends SpaceTypes> implements SpaceLike<T> {
+export class ChargingSpace<T extends SpaceTypes> extends SpaceDecorator<T> {
   /** The meter every operation is charged to. */
   readonly meter: PhlogistonMeter;
-  /** The wrapped space. Operations called on it directly are not charged. */
-  readonly space: SpaceLike<T>;
   private readonly dataSize: DatumSize<T['datum']>;
 
   constructor(space: SpaceLike<T>, ...[options]: ChargingSpaceArgs<T>) {
@@ -95,29 +62,21 @@ export class ChargingSpace<T extends SpaceTypes> implements SpaceLike<T> {
     if (o.meter !== undefined && (o.limit !== undefined || o.multiplier !== undefined)) {
       throw new InvalidPhlogistonAmountError('limit', o.limit ?? o.multiplier, 'left out when a meter is given');
     }
-    this.space = space;
+    super(space);
     this.meter = o.meter ?? new PhlogistonMeter(o.limit ?? DEFAULT_PHLOGISTON_LIMIT, { multiplier: o.multiplier });
     // Without a size function the data must be Values; encodedLength throws InvalidValueError otherwise.
     this.dataSize = o.dataSize ?? (encodedLength as DatumSize<T['datum']>);
   }
 
-  get config(): SpaceConfig {
-    return this.space.config;
-  }
-
-  get nameCount(): number {
-    return this.space.nameCount;
-  }
-
   /** Pays Send{dataSize(datum)}, then produces. */
-  produce(channel: T['channel'], datum: T['datum'], options?: ProduceOptions): readonly Firing<T>[] {
+  override produce(channel: T['channel'], datum: T['datum'], options?: ProduceOptions): readonly Firing<T>[] {
     // A literal, not the builder: a send's size changes every call, so stamping a price would not pay off.
     this.meter.charge({ kind: 'Send', dataSize: this.dataSize(datum) });
     return this.space.produce(channel, datum, options);
   }
 
   /** Pays Receive and Match{patterns.length} (both or neither), then consumes. */
-  consume(
+  override consume(
     channels: readonly T['channel'][],
     patterns: readonly T['pattern'][],
     continuation: T['continuation'],
@@ -128,7 +87,7 @@ export class ChargingSpace<T extends SpaceTypes> implements SpaceLike<T> {
   }
 
   /** Pays Receive and Match{patterns.length} (both or neither), then installs. */
-  install(
+  override install(
     channels: readonly T['channel'][],
     patterns: readonly T['pattern'][],
     continuation: T['continuation'],
@@ -137,55 +96,10 @@ export class ChargingSpace<T extends SpaceTypes> implements SpaceLike<T> {
     return this.space.install(channels, patterns, continuation);
   }
 
-  /** Free: withdrawing gives up a wait that was already paid for. */
-  withdraw(channels: readonly T['channel'][], continuation: T['continuation']): readonly Firing<T>[] {
-    return this.space.withdraw(channels, continuation);
-  }
-
   /** Pays CreateChannel, then makes a fresh name. */
-  gensym(): T['channel'] {
+  override gensym(): T['channel'] {
     this.meter.charge(PhlogistonOp.createChannel);
     return this.space.gensym();
-  }
-
-  getData(channel: T['channel']): StoredDatum<T['datum']>[] {
-    return this.space.getData(channel);
-  }
-
-  getWaiting(channels: readonly T['channel'][]): WaitingInfo<T>[] {
-    return this.space.getWaiting(channels);
-  }
-
-  getJoins(channel: T['channel']): T['channel'][][] {
-    return this.space.getJoins(channel);
-  }
-
-  channels(): T['channel'][] {
-    return this.space.channels();
-  }
-
-  /** Free. */
-  clear(): void {
-    this.space.clear();
-  }
-
-  /** Free, like every soft-checkpoint operation. */
-  softCheckpoint(): number {
-    return this.space.softCheckpoint();
-  }
-
-  /** Free. Restores the space, not the meter: what was charged since the checkpoint stays spent. */
-  revertSoftCheckpoint(depth?: number): void {
-    this.space.revertSoftCheckpoint(depth);
-  }
-
-  /** Free. */
-  commitSoftCheckpoint(depth?: number): void {
-    this.space.commitSoftCheckpoint(depth);
-  }
-
-  get softCheckpointDepth(): number {
-    return this.space.softCheckpointDepth;
   }
 
   /**

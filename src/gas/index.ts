@@ -6,7 +6,6 @@ export {
   type ChargingSpaceOptions,
   type DatumSize,
   type MeterChoice,
-  type SpaceLike,
 } from './charging-space.js';
 export {
   costOf,

@@ -28,6 +28,7 @@ export { type QualifierTraits, qualifierTraits } from './qualifier.js';
 export { NO_FIRINGS } from './reactor.js';
 export type { SimilarDatum } from './similarity.js';
 export { Space, type SpaceOptions } from './space.js';
+export { SpaceDecorator, type SpaceLike } from './space-like.js';
 export type { ChannelState, JoinState, RestorePlan, SpaceState } from './state.js';
 export type { Theory } from './theory.js';
 export type { ChangeTracker } from './tracker.js';
