@@ -142,6 +142,14 @@ export class ByteWriter {
     this.pos = writeUtf8(s, this.buf, this.pos);
   }
 
+  /**
+   * The bytes written since the last reset, as a view of the writer's buffer: valid only until the
+   * next write or reset, so for immediate use (hashing), never to keep.
+   */
+  written(): Uint8Array {
+    return this.buf.subarray(0, this.pos);
+  }
+
   /** A copy of the bytes written since the last reset (the writer's buffer is reused, so never hand it out). */
   finish(): Uint8Array {
     return this.buf.slice(0, this.pos);

@@ -29,7 +29,7 @@ import type { ConsumeOptions, Firing, ProduceOptions, SpaceTypes } from '../spac
 import type { Recorded, StateCodec } from './codec.js';
 import { DirtySet, type DirtySnapshot } from './dirty.js';
 import { ReplayError } from './errors.js';
-import { EventHasher } from './event-hasher.js';
+import { type ConsumeOrigin, EventHasher } from './event-hasher.js';
 import type { EventLog, ReplayEvent } from './events.js';
 import { ReplayCursor } from './replay.js';
 import { Snapshotter } from './snapshot.js';
@@ -124,7 +124,8 @@ export class DurableSpace<T extends SpaceTypes> extends SpaceDecorator<T, Space<
         : similarity === undefined
           ? { persist, peeks }
           : { persist, peeks, similarity };
-    return this.run(io, () => this.space.consume(channels, patterns, continuation, normalized));
+    const origin = io === null ? null : { channels, patterns, continuation, event: io };
+    return this.run(io, () => this.space.consume(channels, patterns, continuation, normalized), origin);
   }
 
   override install(
@@ -277,14 +278,18 @@ export class DurableSpace<T extends SpaceTypes> extends SpaceDecorator<T, Space<
    * checkpoint when replaying, so that a firing that differs from the log can be undone), then
    * logs the IO event and one COMM per firing.
    */
-  private run(io: ReplayEvent | null, op: () => readonly Firing<T>[]): readonly Firing<T>[] {
+  private run(
+    io: ReplayEvent | null,
+    op: () => readonly Firing<T>[],
+    origin: ConsumeOrigin<T> | null = null,
+  ): readonly Firing<T>[] {
     this.version++;
     const replay = this.replay;
     if (replay === null) {
       const firings = op();
       if (io !== null) {
         this.events.push(io);
-        for (const f of firings) this.events.push(this.hasher.comm(f));
+        for (const f of firings) this.events.push(this.hasher.comm(f, origin));
       }
       return firings;
     }
@@ -299,7 +304,7 @@ export class DurableSpace<T extends SpaceTypes> extends SpaceDecorator<T, Space<
       firings = op();
       replay.expect(io as ReplayEvent);
       for (const f of firings) {
-        const comm = this.hasher.comm(f);
+        const comm = this.hasher.comm(f, origin);
         replay.expect(comm, 1 + comms.length);
         comms.push(comm);
       }

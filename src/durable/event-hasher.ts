@@ -64,6 +64,14 @@ function similarityHash(queries: readonly (SimilarityQuery | null | undefined)[]
   return blake2b256(encode(queries.map((q) => (q === null || q === undefined ? null : queryValue(q)))));
 }
 
+/** A consume being logged: the arrays it was called with, and its event. */
+export interface ConsumeOrigin<T extends SpaceTypes> {
+  readonly channels: readonly T['channel'][];
+  readonly patterns: readonly T['pattern'][];
+  readonly continuation: T['continuation'];
+  readonly event: ConsumeEvent;
+}
+
 export class EventHasher<T extends SpaceTypes> {
   private readonly channels: HashCache<T['channel']>;
   private readonly patterns: HashCache<T['pattern']>;
@@ -114,7 +122,11 @@ export class EventHasher<T extends SpaceTypes> {
     };
   }
 
-  comm(firing: Firing<T>): CommEvent {
+  /**
+   * The COMM of a firing. `origin` is the consume operation being logged, if any: a firing of that
+   * very consume (it fired at once) reuses its event rather than building and hashing it again.
+   */
+  comm(firing: Firing<T>, origin: ConsumeOrigin<T> | null = null): CommEvent {
     const peeks: number[] = [];
     const matches: CommMatch[] = firing.matches.map((m, i) => {
       if (m.peeked) peeks.push(i);
@@ -125,14 +137,23 @@ export class EventHasher<T extends SpaceTypes> {
         peeked: m.peeked,
       };
     });
-    const consume = this.consume(
-      firing.channels,
-      firing.patterns,
-      firing.continuation,
-      firing.persistent,
-      peeks,
-      firing.similarity,
-    );
+    const own =
+      origin !== null &&
+      firing.channels === origin.channels &&
+      firing.patterns === origin.patterns &&
+      firing.continuation === origin.continuation &&
+      firing.persistent === origin.event.persistent &&
+      origin.event.similarity === null;
+    const consume = own
+      ? origin.event
+      : this.consume(
+          firing.channels,
+          firing.patterns,
+          firing.continuation,
+          firing.persistent,
+          peeks,
+          firing.similarity,
+        );
     return { kind: 'comm', consume: consumeRef(consume), matches };
   }
 

@@ -83,7 +83,11 @@ export function encodeEvent(e: ReplayEvent): Uint8Array {
 
 /** The hash that identifies a consume event inside the COMMs it causes. */
 export function consumeRef(e: ConsumeEvent): Hash {
-  return blake2b256(encodeEvent(e));
+  // Hashed straight from the shared writer: no copy of the encoding.
+  const w = eventWriter;
+  w.reset();
+  writeEvent(w, e);
+  return blake2b256(w.written());
 }
 
 export function eventsEqual(a: ReplayEvent, b: ReplayEvent): boolean {
