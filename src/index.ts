@@ -32,5 +32,7 @@ export {
   type WriteOptions,
 } from './plain/tuple-space.js';
 export * from './registry/index.js';
+/** The Rholang front end and term layer (parser, normalizer, terms, values), as one namespace: `rholang.parse(...)`. */
+export * as rholang from './rholang/index.js';
 export * from './spaces/index.js';
 export * from './vector/index.js';
