@@ -9,12 +9,34 @@
  *   throughput column is queries per second and median / 100 the cost of one query.
  * - batch_cosine_NxM: the N × M cosine matrix of N random queries against M random rows (384-dim).
  *
+ * Big scans (top-k over 10,000 rows, the 100 × 1,000 matrices) run on `vectorThreads()` threads:
+ * the default, the machine's parallelism (2 here).
+ *
+ * Peer: usearch's exact search (`exactSearch`, cosine, its native SIMD kernels, its default
+ * threads) over the same flat rows, beside the top-k rows. usearch is a dev dependency; where its
+ * prebuilt binary does not load, the column is simply absent.
+ *
  * Vectors come from a seeded generator, so every run measures the same numbers.
  */
 import { VectorBackend } from '../../src/vector/backend.js';
 import { batchCosine } from '../../src/vector/batch.js';
 import { cosineSimilarity, l2Normalize } from '../../src/vector/kernels.js';
 import { type Case, expectCount, type Group } from '../harness.js';
+
+/** usearch's exact search, or null where its native module does not load. */
+type ExactSearch = (
+  dataset: Float32Array,
+  queries: Float32Array,
+  dims: number,
+  count: number,
+  metric: 'cos',
+) => {
+  readonly keys: BigUint64Array;
+};
+const exactSearch: ExactSearch | null = await import('usearch').then(
+  (m) => m.default.exactSearch as unknown as ExactSearch,
+  () => null,
+);
 
 const DIMS = 384;
 const ROWS = 10_000;
@@ -52,13 +74,19 @@ const cosineSinglePair = (dims: number): Case => {
 
 // One 10,000-row backend for every top-k row: built on first use (~0.1 s), never modified.
 let shared: VectorBackend | undefined;
+let flatRows: Float32Array | undefined;
 function rowsBackend(): VectorBackend {
   if (shared === undefined) {
-    const rows = randomVectors(3, ROWS, DIMS);
+    const rows = rowsMatrix();
     shared = new VectorBackend({ dimensions: DIMS, metric: 'cosine', normalize: false, threshold: 0 });
     for (let r = 0; r < ROWS; r++) shared.store(rows.subarray(r * DIMS, (r + 1) * DIMS));
   }
   return shared;
+}
+
+function rowsMatrix(): Float32Array {
+  flatRows ??= randomVectors(3, ROWS, DIMS);
+  return flatRows;
 }
 
 const query = l2Normalize(randomVectors(4, 1, DIMS));
@@ -73,7 +101,21 @@ const topK = (k: number): Case => ({
     const backend = rowsBackend();
     return () => expectCount(`top-${k} hits`, backend.query(query, { k }).length, k);
   },
+  ...(exactSearch === null ? {} : { peers: { usearch: usearchTopK(exactSearch, k) } }),
 });
+
+/** usearch's exact top-k (cosine) over the same rows; checks it agrees with ours on the best hit. */
+function usearchTopK(search: ExactSearch, k: number): () => () => void {
+  return () => {
+    const rows = rowsMatrix();
+    const best = rowsBackend().query(query, { k: 1 })[0].id;
+    return () => {
+      const { keys } = search(rows, query, DIMS, k, 'cos');
+      expectCount('usearch hits', keys.length, k);
+      expectCount('usearch best hit', Number(keys[0]), best);
+    };
+  };
+}
 
 const QUERIES = 100;
 const topKQueryMany: Case = {
@@ -111,7 +153,8 @@ export const group: Group = {
   name: 'vector_similarity',
   description:
     'seeded uniform [-1,1) vectors; cosine of a pre-normalized pair; top-k (cosine) over 10,000 x 384 rows in a ' +
-    'VectorBackend; 100 top-10 queries in one queryMany (throughput = queries/s); N x M cosine matrices at 384 dims',
+    'VectorBackend (usearch: its exactSearch over the same rows); 100 top-10 queries in one queryMany ' +
+    '(throughput = queries/s); N x M cosine matrices at 384 dims; big scans on vectorThreads() threads',
   cases: [
     ...[128, 384, 768, 1536].map(cosineSinglePair),
     ...[5, 10, 50].map(topK),

@@ -15,7 +15,7 @@
  */
 
 import type { Value } from '../data/value.js';
-import { DimensionMismatchError, SimilarityMatchError } from '../vector/errors.js';
+import { DimensionMismatchError, InvalidVectorError, SimilarityMatchError } from '../vector/errors.js';
 import { resolveMetric } from '../vector/metrics.js';
 import { compositeKey } from './channel-keys.js';
 import type { DataCollection } from './collections/data-collection.js';
@@ -62,27 +62,42 @@ export function checkSimilarity(
   });
 }
 
-function checkQuery(q: SimilarityQuery, config: SpaceConfig, keep: boolean): SimilarityQuery {
+/**
+ * Checks a query and resolves its defaults. With `components` false the components are left to be
+ * checked later ({@link checkComponents}), except that they are checked first when another check
+ * fails, so that the error is the one a full check gives.
+ */
+function checkQuery(q: SimilarityQuery, config: SpaceConfig, keep: boolean, components = true): SimilarityQuery {
   if (!(q.vector instanceof Float32Array)) throw new SimilarityMatchError('the query vector must be a Float32Array');
   if (q.vector.length !== config.dimensions) {
     throw new DimensionMismatchError(config.dimensions, q.vector.length, 'query vector');
   }
-  for (let i = 0; i < q.vector.length; i++) {
-    if (!Number.isFinite(q.vector[i])) throw new SimilarityMatchError(`query vector[${i}] is not finite`);
+  if (components) checkComponents(q.vector);
+  try {
+    const metric = q.metric === undefined ? config.metric : resolveMetric(q.metric);
+    const threshold = q.threshold ?? config.threshold;
+    if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) {
+      throw new SimilarityMatchError(`threshold must be in [0, 1], got ${String(threshold)}`);
+    }
+    const topK = q.topK ?? 1;
+    if (!Number.isSafeInteger(topK) || topK < 1) {
+      throw new SimilarityMatchError(`top-k must be a positive integer, got ${String(topK)}`);
+    }
+    // A copy for queries that wait, so a caller reusing its query vector cannot change a waiting query.
+    return keep
+      ? Object.freeze({ vector: q.vector.slice(), metric, threshold, topK })
+      : { vector: q.vector, metric, threshold, topK };
+  } catch (error) {
+    if (!components) checkComponents(q.vector);
+    throw error;
   }
-  const metric = q.metric === undefined ? config.metric : resolveMetric(q.metric);
-  const threshold = q.threshold ?? config.threshold;
-  if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) {
-    throw new SimilarityMatchError(`threshold must be in [0, 1], got ${String(threshold)}`);
+}
+
+/** Every component of a query vector must be finite. */
+function checkComponents(vector: Float32Array): void {
+  for (let i = 0; i < vector.length; i++) {
+    if (!Number.isFinite(vector[i])) throw new SimilarityMatchError(`query vector[${i}] is not finite`);
   }
-  const topK = q.topK ?? 1;
-  if (!Number.isSafeInteger(topK) || topK < 1) {
-    throw new SimilarityMatchError(`top-k must be a positive integer, got ${String(topK)}`);
-  }
-  // A copy for queries that wait, so a caller reusing its query vector cannot change a waiting query.
-  return keep
-    ? Object.freeze({ vector: q.vector.slice(), metric, threshold, topK })
-    : { vector: q.vector, metric, threshold, topK };
 }
 
 /** The hits of `query` on a channel's data (none when it has no vector collection yet). */
@@ -229,12 +244,33 @@ export function findSimilar<T extends SpaceTypes>(
 ): SimilarDatum<T['datum']>[] {
   const keys = [core.store.keyOf(channel)];
   if (core.config.inner !== 'vectordb') checkSimilarity(core.config, [query], keys, false, null);
-  const checked = checkQuery(query, core.config, false);
+  // The components are left to the vector backend, which checks them for nothing: a NaN or infinite
+  // component makes the query's squared norm NaN or infinite, and only then does it look at each
+  // one. Its refusal is turned back into the error a check here would give.
+  const checked = checkQuery(query, core.config, false, false);
   const data = core.store.get(keys[0])?.data ?? null;
   const collection = data as DataCollection<T['datum']> | null;
-  return hitsOf(data, checked).map((hit) => ({
+  let hits: CollectionHit[];
+  try {
+    if (indexed(data)) hits = hitsOf(data, checked);
+    else {
+      checkComponents(checked.vector);
+      hits = [];
+    }
+  } catch (error) {
+    if (error instanceof InvalidVectorError) checkComponents(checked.vector);
+    throw error;
+  }
+  return hits.map((hit) => ({
     datum: (collection as DataCollection<T['datum']>).datum(hit.handle),
     persistent: (collection as DataCollection<T['datum']>).persistent(hit.handle),
     score: hit.score,
   }));
+}
+
+/** Whether a channel's data are a vector collection that has indexed documents (so its backend runs). */
+function indexed(data: unknown): boolean {
+  return (
+    data !== null && (data as { kind?: unknown }).kind === 'vectordb' && (data as VectorDbCollection<unknown>).indexed
+  );
 }

@@ -12,10 +12,11 @@ import { DEFAULT_VECTOR_THRESHOLD, type VectorMetric } from '../registry/config-
 import { packBits, wordsFor } from './bits.js';
 import { CapacityExceededError, InvalidVectorOptionError, UnknownVectorIdError } from './errors.js';
 import type { KernelBackend } from './heap.js';
-import { loadVector, normalizeAt } from './kernels.js';
+import { divideAt, loadVector } from './kernels.js';
 import { RowMatrix } from './matrix.js';
 import { effectiveThreshold, isBinaryMetric, resolveMetric } from './metrics.js';
-import { type ScanQuery, scanRows } from './scan.js';
+import type { ScanQuery } from './scan.js';
+import { planSearch, runSearch } from './search.js';
 import { type SimilarityHit, TopKHeap } from './topk.js';
 import { checkEmbedding, checkSquaredNorm } from './validate.js';
 
@@ -58,6 +59,8 @@ export class VectorBackend {
   private readonly rowOf = new Map<number, number>();
   private nextId = 0;
   private readonly heaps: TopKHeap[] = [];
+  /** The squared norms of the queries of one call (reused). */
+  private sqScratch = new Float64Array(1);
 
   constructor(options: VectorBackendOptions) {
     if (typeof options !== 'object' || options === null) {
@@ -154,43 +157,72 @@ export class VectorBackend {
 
   /**
    * `query` for several vectors at once, with the same results. Faster per query than one call
-   * each: the matrix is read once in cache-sized blocks, each block scored against every query.
+   * each: the matrix is read once in cache-sized blocks, each block scored against every query
+   * (see search.ts; a big search also runs on worker threads).
    */
   queryMany(vectors: readonly ArrayLike<number>[], options: VectorQueryOptions = {}): SimilarityHit[][] {
     const metric = options.metric === undefined ? this.metric : resolveMetric(options.metric);
     const threshold = effectiveThreshold(options.threshold ?? this.threshold);
     const k = options.k ?? 0;
     if (!Number.isSafeInteger(k) || k < 0) throw new InvalidVectorOptionError('k', k, 'a non-negative integer');
-    for (const v of vectors) checkEmbedding(v, this.dimensions);
+    const n = vectors.length;
     const m = this.matrix;
-    const rows = m.rows;
-    const block = Math.max(1, Math.min(rows, Math.floor(BLOCK_FLOATS / m.stride)));
-    // Scratch: the queries, then one block of raw kernel outputs.
-    m.reserveScratch(vectors.length * m.stride + block);
-    const queries = vectors.map((v, i) => this.loadQuery(v, m.scratch + i * m.stride, metric));
-    const out = m.scratch + vectors.length * m.stride;
-    const tops = vectors.map((_, i) => this.heap(i).reset(k === 0 ? rows : Math.min(k, rows)));
-    for (let first = 0; first < rows; first += block) {
-      const end = Math.min(rows, first + block);
-      for (let i = 0; i < queries.length; i++) scanRows(m, metric, queries[i], first, end, out, threshold, tops[i]);
-    }
-    return tops.map((top) => top.drain());
+    // Planned first: a search that runs on threads moves the heap into shared memory.
+    const plan = planSearch(m, n, metric);
+    m.reserveScratch(plan.scratch);
+    const queries = this.loadQueries(vectors, m.scratch, metric);
+    const size = k === 0 ? m.rows : Math.min(k, m.rows);
+    const tops = new Array<TopKHeap>(n);
+    for (let i = 0; i < n; i++) tops[i] = this.heap(i).reset(size);
+    runSearch(m, plan, queries, threshold, tops);
+    const hits = new Array<SimilarityHit[]>(n);
+    for (let i = 0; i < n; i++) hits[i] = tops[i].drain();
+    return hits;
   }
 
-  /** Copies a query into the heap, normalized when cosine meets normalized rows, and describes it. */
-  private loadQuery(v: ArrayLike<number>, off: number, metric: VectorMetric): ScanQuery {
+  /**
+   * Checks the query vectors and copies them into the heap from `off`, `stride` floats apart,
+   * normalized when cosine meets normalized rows (which makes a stored vector's own query score
+   * exactly 1). Refusals come in the order a check of every vector, then of every norm, gives.
+   *
+   * A Float32Array of the right length skips the per-component check: its components are float32
+   * already, and one that is NaN or infinite makes its squared norm NaN or infinite, which sends
+   * the vector through the full check (that then names the component).
+   */
+  private loadQueries(vectors: readonly ArrayLike<number>[], off: number, metric: VectorMetric): ScanQuery[] {
     const h = this.matrix.heap;
-    loadVector(h, off, v, this.dimensions);
-    // Normalizing the query like the rows makes a stored vector's own query score exactly 1.
-    if (metric === 'cosine' && this.normalized) normalizeAt(h, off, this.dimensions, v);
-    const sqNorm = h.dot(off, off, this.dimensions);
-    checkSquaredNorm(v, sqNorm);
-    let bits: Uint32Array | null = null;
-    if (this.packed && isBinaryMetric(metric)) {
-      bits = new Uint32Array(wordsFor(this.dimensions));
-      packBits(h.f32, off, this.dimensions, bits, 0);
+    const { dims, stride } = this.matrix;
+    const n = vectors.length;
+    if (this.sqScratch.length < n) this.sqScratch = new Float64Array(n);
+    const sq = this.sqScratch;
+    for (let i = 0; i < n; i++) {
+      const v = vectors[i];
+      const fast = v instanceof Float32Array && v.length === dims;
+      if (!fast) checkEmbedding(v, dims);
+      loadVector(h, off + i * stride, v, dims);
+      sq[i] = h.dot(off + i * stride, off + i * stride, dims);
+      if (fast && !Number.isFinite(sq[i])) checkEmbedding(v, dims);
     }
-    return { off, sqNorm, bits };
+    const normalize = metric === 'cosine' && this.normalized;
+    const packed = this.packed && isBinaryMetric(metric);
+    const queries = new Array<ScanQuery>(n);
+    for (let i = 0; i < n; i++) {
+      const v = vectors[i];
+      const at = off + i * stride;
+      checkSquaredNorm(v, sq[i]);
+      let sqNorm = sq[i];
+      if (normalize && sqNorm !== 0) {
+        divideAt(h, at, dims, Math.sqrt(sqNorm));
+        sqNorm = h.dot(at, at, dims);
+      }
+      let bits: Uint32Array | null = null;
+      if (packed) {
+        bits = new Uint32Array(wordsFor(dims));
+        packBits(h.f32, at, dims, bits, 0);
+      }
+      queries[i] = { off: at, sqNorm, bits };
+    }
+    return queries;
   }
 
   /** The i-th reusable top-k heap (queries run to completion, so one set serves every call). */
@@ -205,9 +237,6 @@ export class VectorBackend {
     return row;
   }
 }
-
-/** Rows per scan block: ~256 KiB of floats, to stay in a core's L2 while every query reads them. */
-const BLOCK_FLOATS = 1 << 16;
 
 function flag(name: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;

@@ -6,11 +6,13 @@
  */
 import type { VectorMetric } from '../registry/config-map.js';
 import { DimensionMismatchError, InvalidVectorOptionError } from './errors.js';
-import { type KernelHeap, padded } from './heap.js';
-import { loadVector, scratchHeap } from './kernels.js';
+import { cosScoresScratch, DOT_BLOCK_TMP_FLOATS, type KernelHeap, padded } from './heap.js';
+import { DOT_BLOCK } from './jobs.js';
+import { createHeap, kernelBackend } from './kernel-backend.js';
+import { loadVector } from './kernels.js';
 import { effectiveThreshold, resolveMetric } from './metrics.js';
-import { scanRows } from './scan.js';
-import { cosineScore } from './scores.js';
+import { parallelMetric, scanRows, scanRowsParallel, scanScratch } from './scan.js';
+import { parallelHeap, runJob, scratchBytes } from './threads.js';
 import { type SimilarityHit, TopKHeap } from './topk.js';
 import { checkFloat32, rowCount } from './validate.js';
 
@@ -42,22 +44,23 @@ export function topK(
   const metric = options.metric === undefined ? 'cosine' : resolveMetric(options.metric);
   const threshold = options.threshold === undefined ? Number.NEGATIVE_INFINITY : effectiveThreshold(options.threshold);
 
-  const h = scratchHeap();
+  const h = matrixHeap();
   const p = padded(dims);
+  const par = parallelMetric(metric) ? parallelHeap(h, m * p) : null;
   const q = m * p;
   const norms = q + p;
   const out = norms + m;
-  h.reserve(out + m);
+  h.reserve(out + scanScratch(m));
   loadRows(h, 0, rows, dims, m);
   loadVector(h, q, query, dims);
   if (metric === 'cosine') h.sqnormRows(0, m, p, dims, norms);
-  const sqNorms = h.f32.subarray(norms, norms + m);
   const sqNorm = h.dot(q, q, dims);
   // A zero query has no direction: no row is "like" it (the reference returns nothing too).
   if (metric === 'cosine' && sqNorm === 0) return [];
   const top = new TopKHeap(k === 0 ? m : Math.min(k, m));
-  const src = { heap: h, dims, stride: p, sqNorms, bits: null, ids: null };
-  scanRows(src, metric, { off: q, sqNorm, bits: null }, 0, m, out, threshold, top);
+  const src = { heap: h, dims, stride: p, normsOff: norms, bits: null, ids: null };
+  if (par !== null) scanRowsParallel(par, src, metric, { off: q, sqNorm, bits: null }, 0, m, out, threshold, top);
+  else scanRows(src, metric, { off: q, sqNorm, bits: null }, 0, m, out, threshold, top);
   return top.drain();
 }
 
@@ -77,24 +80,64 @@ export function batchCosine(queries: Float32Array, rows: Float32Array, dims: num
   }
   const result = out ?? new Float64Array(n * m);
 
-  const h = scratchHeap();
+  const h = matrixHeap();
   const p = padded(dims);
+  const par = parallelHeap(h, n * m * p);
   const qs = m * p;
   const rowNorms = qs + n * p;
   const queryNorms = rowNorms + m;
   const dots = queryNorms + n;
-  h.reserve(dots + m);
+  const tmp = dots + n * m;
+  const scores = tmp + Math.max(DOT_BLOCK_TMP_FLOATS, scratchBytes() / 4);
+  h.reserve(scores + cosScoresScratch(n * m));
   loadRows(h, 0, rows, dims, m);
   loadRows(h, qs, queries, dims, n);
   h.sqnormRows(0, m, p, dims, rowNorms);
   h.sqnormRows(qs, n, p, dims, queryNorms);
-  for (let i = 0; i < n; i++) {
-    h.dotRows(0, m, p, qs + i * p, dims, dots);
-    const f = h.f32;
-    const qn = f[queryNorms + i];
-    for (let j = 0, o = i * m; j < m; j++) result[o + j] = cosineScore(f[dots + j], f[rowNorms + j], qn);
+  if (par !== null) {
+    const at = (scores + 1) & ~1; // doubles: 8-byte aligned
+    runJob(par, {
+      kind: DOT_BLOCK,
+      m: 0,
+      rows: m,
+      stride: 4 * p,
+      q: 4 * qs,
+      nq: n,
+      qstride: 4 * p,
+      n: p,
+      out: 4 * dots,
+      os: m,
+      norms: 4 * rowNorms,
+      qnorms: 4 * queryNorms,
+      scores: 4 * at,
+      tmp: 4 * tmp,
+    });
+    result.set(new Float64Array(par.f32.buffer, 4 * at, n * m));
+    return result;
   }
+  // Every query against one block of rows at a time, so that the block stays in cache while the
+  // queries stream past it: dots[i·m + j] = queries[i]·rows[j].
+  const block = Math.max(2, Math.floor(BLOCK_FLOATS / p));
+  for (let first = 0; first < m; first += block) {
+    const count = Math.min(block, m - first);
+    h.dotBlock(first * p, count, p, qs, n, p, dims, dots + first, m, tmp);
+  }
+  result.set(h.cosScores(dots, rowNorms, m, queryNorms, n, m, scores));
   return result;
+}
+
+/** Rows per block of `batchCosine`: ~96 KiB, well inside a core's L2 next to the queries. */
+const BLOCK_FLOATS = 24 * 1024;
+
+let matrixScratch: KernelHeap | undefined;
+
+/**
+ * The scratch heap of the matrix functions, apart from the single-pair kernels' own: a big call
+ * moves it into shared memory (for threads), where copying a pair in would cost twice as much.
+ */
+function matrixHeap(): KernelHeap {
+  if (matrixScratch === undefined || matrixScratch.backend !== kernelBackend()) matrixScratch = createHeap(1 << 14);
+  return matrixScratch;
 }
 
 /** Copies `count` rows of `dims` floats from `src` into the heap at `off`, each zero-padded. */

@@ -10,6 +10,7 @@
  * - `f32` is replaced when the heap grows: re-read it after every `reserve`.
  */
 import { absdistLanes, dotLanes, sqdistLanes } from './lanes.js';
+import { cosineScore } from './scores.js';
 
 /** Which implementation of the inner loops runs. */
 export type KernelBackend = 'wasm-simd' | 'typescript';
@@ -23,7 +24,10 @@ export interface KernelHeap {
   dot(a: number, b: number, n: number): number;
   sqdist(a: number, b: number, n: number): number;
   absdist(a: number, b: number, n: number): number;
-  /** Writes dot(a, b), dot(a, a), dot(b, b) at out, out+1, out+2 (each bit-identical to `dot`). */
+  /**
+   * Writes dot(a, b), dot(a, a), dot(b, b) at out, out+1, out+2 (each bit-identical to `dot`).
+   * Needs {@link COS_PARTS_FLOATS} floats at out: the rest is the kernel's scratch.
+   */
   cosParts(a: number, b: number, n: number, out: number): void;
   /** out[r] = dot(row r, q) for the `rows` rows at m, `stride` floats apart. */
   dotRows(m: number, rows: number, stride: number, q: number, n: number, out: number): void;
@@ -31,7 +35,52 @@ export interface KernelHeap {
   absdistRows(m: number, rows: number, stride: number, q: number, n: number, out: number): void;
   /** out[r] = dot(row r, row r). */
   sqnormRows(m: number, rows: number, stride: number, n: number, out: number): void;
+  /** f32[x + i] = f32[x + i] / d for i < n, the quotient in double rounded to float32 (n ≤ the padded length). */
+  divide(x: number, n: number, d: number): void;
+  /**
+   * out[j·ostride + r] = dot(row r, query j) for r < rows, j < nq: rows `stride` floats apart at m,
+   * queries `qstride` apart at q. Bit for bit `dot`, only faster per pair than `dotRows` once there
+   * are two queries or more. Needs {@link DOT_BLOCK_TMP_FLOATS} floats of scratch at tmp.
+   */
+  dotBlock(
+    m: number,
+    rows: number,
+    stride: number,
+    q: number,
+    nq: number,
+    qstride: number,
+    n: number,
+    out: number,
+    ostride: number,
+    tmp: number,
+  ): void;
+  /**
+   * Cosine scores: entry i·s + r of the result is cosineScore(f32[dots + i·s + r], f32[norms + r],
+   * f32[qnorms + i]) for i < n, r < m (scores.ts's function, the same bits). The result is a view
+   * valid until the heap's next call; entries r ≥ m of each query are left as they were. Needs
+   * {@link cosScoresScratch}(n·s) floats of scratch at `scratch`, where the WebAssembly kernel
+   * writes its doubles.
+   */
+  cosScores(
+    dots: number,
+    norms: number,
+    m: number,
+    qnorms: number,
+    n: number,
+    s: number,
+    scratch: number,
+  ): Float64Array;
 }
+
+/** Floats of scratch `cosScores` needs for `count` scores (doubles, plus one float to align them). */
+export function cosScoresScratch(count: number): number {
+  return 2 * count + 1;
+}
+
+/** Floats `cosParts` may write at `out` (3 results and the WebAssembly kernel's scratch). */
+export const COS_PARTS_FLOATS = 52;
+/** Floats of scratch `dotBlock` uses at `tmp`. */
+export const DOT_BLOCK_TMP_FLOATS = 96;
 
 /** n rounded up to a whole number of 16-float blocks (the length a vector occupies in a heap). */
 export function padded(n: number): number {
@@ -42,6 +91,8 @@ export function padded(n: number): number {
 export class TypeScriptHeap implements KernelHeap {
   readonly backend = 'typescript';
   f32: Float32Array;
+  /** Where `cosScores` writes (doubles do not fit in `f32`). */
+  private f64 = new Float64Array(0);
 
   constructor(floats: number) {
     this.f32 = new Float32Array(Math.max(16, floats));
@@ -92,5 +143,35 @@ export class TypeScriptHeap implements KernelHeap {
   sqnormRows(m: number, rows: number, stride: number, n: number, out: number): void {
     const h = this.f32;
     for (let r = 0; r < rows; r++) h[out + r] = dotLanes(h, m + r * stride, h, m + r * stride, n);
+  }
+
+  divide(x: number, n: number, d: number): void {
+    const h = this.f32;
+    for (let i = x, end = x + n; i < end; i++) h[i] = h[i] / d;
+  }
+
+  dotBlock(
+    m: number,
+    rows: number,
+    stride: number,
+    q: number,
+    nq: number,
+    qstride: number,
+    n: number,
+    out: number,
+    ostride: number,
+  ): void {
+    for (let j = 0; j < nq; j++) this.dotRows(m, rows, stride, q + j * qstride, n, out + j * ostride);
+  }
+
+  cosScores(dots: number, norms: number, m: number, qnorms: number, n: number, s: number): Float64Array {
+    if (this.f64.length < n * s) this.f64 = new Float64Array(n * s);
+    const h = this.f32;
+    const out = this.f64;
+    for (let i = 0; i < n; i++) {
+      const qn = h[qnorms + i];
+      for (let r = 0, d = dots + i * s, o = i * s; r < m; r++) out[o + r] = cosineScore(h[d + r], h[norms + r], qn);
+    }
+    return out.subarray(0, n * s);
   }
 }

@@ -38,4 +38,5 @@ export {
   squaredL2Norm,
 } from './kernels.js';
 export { effectiveThreshold, MIN_VECTOR_THRESHOLD, resolveMetric, VECTOR_METRICS } from './metrics.js';
+export { PARALLEL_MIN_WORK, vectorThreads } from './threads.js';
 export { type SimilarityHit, TopKHeap } from './topk.js';

@@ -9,7 +9,7 @@
 import type { VectorMetric } from '../registry/config-map.js';
 import { hammingFloats, jaccardFloats } from './bits.js';
 import { DimensionMismatchError } from './errors.js';
-import { type KernelHeap, padded } from './heap.js';
+import { COS_PARTS_FLOATS, type KernelHeap, padded } from './heap.js';
 import { createHeap, kernelBackend } from './kernel-backend.js';
 import { resolveMetric } from './metrics.js';
 import { cosineScore, euclideanScore, manhattanScore } from './scores.js';
@@ -37,10 +37,10 @@ export function loadVector(h: KernelHeap, off: number, v: ArrayLike<number>, n: 
   if (end !== off + n) f.fill(0, off + n, end);
 }
 
-/** Copies a and b to 0 and p of the scratch heap; returns p (their padded length). */
+/** Copies a and b to 0 and p of the scratch heap, leaving room for cosParts at 2p; returns p. */
 function loadPair(h: KernelHeap, a: Float32Array, b: Float32Array): number {
   const p = padded(a.length);
-  h.reserve(2 * p + 16);
+  h.reserve(2 * p + COS_PARTS_FLOATS);
   loadVector(h, 0, a, a.length);
   loadVector(h, p, b, b.length);
   return p;
@@ -89,10 +89,12 @@ export function l2Normalize(v: Float32Array, out: Float32Array = new Float32Arra
 export function normalizeAt(h: KernelHeap, off: number, n: number, source: unknown): void {
   const sq = h.dot(off, off, n);
   checkSquaredNorm(source, sq);
-  if (sq === 0) return;
-  const norm = Math.sqrt(sq);
-  const f = h.f32;
-  for (let i = off, end = off + n; i < end; i++) f[i] = f[i] / norm;
+  if (sq !== 0) divideAt(h, off, n, Math.sqrt(sq));
+}
+
+/** Divides the n floats at `off` by `norm` in place: each quotient in double, rounded to float32. */
+export function divideAt(h: KernelHeap, off: number, n: number, norm: number): void {
+  h.divide(off, n, norm);
 }
 
 /** Cosine similarity in [−1, 1]; 0 when either vector is zero. cosine(a, a) is exactly 1. */

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { type KernelHeap, padded, TypeScriptHeap } from './heap.js';
+import { COS_PARTS_FLOATS, type KernelHeap, padded, TypeScriptHeap } from './heap.js';
 import { forceKernelBackend, kernelBackend, kernelBackendInfo } from './kernel-backend.js';
 import {
   cosineSimilarity,
@@ -80,7 +80,7 @@ describe('wasm and TypeScript loops agree bit for bit', () => {
         for (const h of [wasm, ts]) {
           loadInto(h, 0, a);
           loadInto(h, p, b);
-          h.reserve(2 * p + 3);
+          h.reserve(2 * p + COS_PARTS_FLOATS);
           h.cosParts(0, p, n, 2 * p);
         }
         same(wasm.dot(0, p, n), ts.dot(0, p, n), 'dot');

@@ -1,10 +1,11 @@
 /**
  * The dense row store under a backend: `rows` vectors as consecutive zero-padded float32 rows at
- * the start of a kernel heap, with each row's squared norm and, optionally, its bit-packed form.
- * Rows are dense — removal moves the last row into the hole — so a scan touches live rows only.
+ * the start of a kernel heap, then each row's squared norm (in the heap too, where the cosine
+ * score kernel reads them), and, optionally, each row's bit-packed form outside it. Rows are
+ * dense — removal moves the last row into the hole — so a scan touches live rows only.
  *
- * Everything past the allocated rows is scratch (queries, kernel outputs) and moves when the
- * matrix grows; `scratch` says where it starts now.
+ * Everything past the norms is scratch (queries, kernel outputs) and moves when the matrix grows;
+ * `scratch` says where it starts now.
  */
 import { packBits, wordsFor } from './bits.js';
 import { type KernelHeap, padded } from './heap.js';
@@ -22,6 +23,7 @@ export class RowMatrix implements ScanRows {
   readonly normalize: boolean;
   /** Live rows. */
   rows = 0;
+  /** Squared norm of each row: a view of the heap at `normsOff`, renewed whenever the heap moves. */
   sqNorms: Float32Array;
   bits: Uint32Array | null;
   /** The id of each row. */
@@ -37,31 +39,45 @@ export class RowMatrix implements ScanRows {
     this.normalize = normalize;
     this.maxRows = maxRows;
     this.allocated = Math.min(maxRows, 16);
-    this.heap = createHeap(this.allocated * this.stride + 4 * this.stride);
-    this.sqNorms = new Float32Array(this.allocated);
+    this.heap = createHeap(this.allocated * this.stride + padded(this.allocated) + 4 * this.stride);
+    this.sqNorms = this.heap.f32.subarray(this.normsOff, this.normsOff + this.allocated);
     this.ids = new Float64Array(this.allocated);
     this.bits = pack ? new Uint32Array(this.allocated * wordsFor(dims)) : null;
   }
 
-  /** The first float past the allocated rows. */
-  get scratch(): number {
+  /** Where the squared norms start: right after the allocated rows. */
+  get normsOff(): number {
     return this.allocated * this.stride;
+  }
+
+  /** The first float past the norms. */
+  get scratch(): number {
+    return this.normsOff + padded(this.allocated);
   }
 
   /** Makes room for `n` rows (amortized doubling, capped at the backend's capacity). */
   ensureRows(n: number): void {
     if (n <= this.allocated) return;
     const next = Math.min(this.maxRows, Math.max(n, this.allocated * 2));
-    this.heap.reserve(next * this.stride);
-    this.sqNorms = grow(this.sqNorms, next);
+    const from = this.normsOff;
+    this.heap.reserve(next * this.stride + padded(next));
+    // The norms move past the new rows (the old place becomes rows, rewritten when stored).
+    this.heap.f32.copyWithin(next * this.stride, from, from + this.rows);
     this.ids = grow(this.ids, next);
     if (this.bits !== null) this.bits = grow(this.bits, next * wordsFor(this.dims));
     this.allocated = next;
+    this.renewNorms();
   }
 
   /** Makes room for `floats` floats of scratch; re-read `heap.f32` afterwards. */
   reserveScratch(floats: number): void {
     this.heap.reserve(this.scratch + floats);
+    if (this.sqNorms.buffer !== this.heap.f32.buffer) this.renewNorms();
+  }
+
+  /** A new view of the norms: the heap's array is replaced (or its buffer detached) when it grows. */
+  private renewNorms(): void {
+    this.sqNorms = this.heap.f32.subarray(this.normsOff, this.normsOff + this.allocated);
   }
 
   /**
@@ -112,7 +128,7 @@ export class RowMatrix implements ScanRows {
   }
 }
 
-function grow<T extends Float32Array | Float64Array | Uint32Array>(a: T, length: number): T {
+function grow<T extends Float64Array | Uint32Array>(a: T, length: number): T {
   const next = new (a.constructor as new (n: number) => T)(length);
   next.set(a);
   return next;

@@ -49,6 +49,16 @@ export class TopKHeap {
     return this.count;
   }
 
+  /**
+   * The lowest score a pair needs to have any chance of being kept: −Infinity until the heap is
+   * full, then the worst kept score (a pair scoring exactly that may still win on its lower id).
+   * Scans compare against it before calling `offer`, which skips the call for nearly every row of
+   * a long scan, and makes the branch predictable.
+   */
+  get bar(): number {
+    return this.count < this.k || this.k === 0 ? Number.NEGATIVE_INFINITY : this.scores[0];
+  }
+
   /** Considers one pair; a NaN score is never kept. */
   offer(id: number, score: number): void {
     if (Number.isNaN(score)) return;

@@ -117,6 +117,11 @@ export class VectorDbCollection<A> extends SlotLog<A> implements DataCollection<
     super.clear();
   }
 
+  /** Whether any item is indexed (else `similar` finds nothing without asking the backend). */
+  get indexed(): boolean {
+    return this.idOf.size > 0;
+  }
+
   /** The indexed items most similar to `query`, best first (ties: older first), at most `topK` (default 1). */
   similar(query: SimilarityQuery): CollectionHit[] {
     if (this.idOf.size === 0) return [];
