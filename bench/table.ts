@@ -65,7 +65,8 @@ export function groupTable(name: string, description: string, rows: readonly Row
   const hasReference = rows.some((r) => r.reference !== null);
   const head = ['case', 'size', 'median', 'p75', 'throughput', 'seed', 'ours/seed'];
   if (hasTarget) head.push('target');
-  head.push(...peerNames);
+  // Each peer: its median, then our median over it (< 1: we are faster), measured in the same run.
+  for (const peer of peerNames) head.push(peer, `ours/${peer}`);
   const body = rows.map((r) => {
     const cells = [
       r.case,
@@ -77,7 +78,10 @@ export function groupTable(name: string, description: string, rows: readonly Row
       r.seed_ns === null ? (r.reference === null ? '' : 'n/c') : formatRatio(r.median_ns / r.seed_ns),
     ];
     if (hasTarget) cells.push(targetCell(r));
-    for (const peer of peerNames) cells.push(peer in r.peers ? formatNs(r.peers[peer]) : '');
+    for (const peer of peerNames) {
+      const ns = r.peers[peer];
+      cells.push(ns === undefined ? '' : formatNs(ns), ns === undefined ? '' : formatRatio(r.median_ns / ns));
+    }
     return cells;
   });
   // Text columns (case, target) left-aligned, figures right-aligned.
