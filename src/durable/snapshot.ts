@@ -73,7 +73,7 @@ export class Snapshotter<T extends SpaceTypes> {
     return out;
   }
 
-  /** Decodes the leaves of a root into the state `Space.restoreState` takes; checks they belong to this space. */
+  /** Decodes the leaves of a root into the state `Space.planRestore` takes; checks they belong to this space. */
   decode(leaves: Iterable<[Uint8Array, Uint8Array]>): SpaceState<T> {
     let meta: MetaLeaf | null = null;
     const channels: {

@@ -9,6 +9,8 @@
  * innermost checkpoint keeps its records (an enclosing checkpoint may still revert them); when the
  * outermost is committed the journal is emptied.
  */
+import { CheckpointError } from './errors.js';
+
 export type Undo = () => void;
 
 /**
@@ -43,6 +45,20 @@ export class Journal {
   recordOn(target: Undoable, code: number): void {
     this.undos.push(target);
     this.codes.push(code);
+  }
+
+  /**
+   * Refuses to `operation` (revert, commit) when no checkpoint is open, or when `depth` is given and
+   * is not the innermost checkpoint's: checkpoints close innermost first.
+   */
+  checkDepth(operation: string, depth: number | undefined): void {
+    const open = this.marks.length;
+    if (open === 0) throw new CheckpointError(`no soft checkpoint to ${operation}`);
+    if (depth !== undefined && depth !== open) {
+      throw new CheckpointError(
+        `cannot ${operation} soft checkpoint ${depth}: checkpoints close innermost first and the innermost is ${open}`,
+      );
+    }
   }
 
   open(): number {

@@ -18,7 +18,7 @@ import type { StoredDatum } from './collections/data-collection.js';
 import type { SimilarityQuery } from './collections/vectordb.js';
 import { resolveConfig, type SpaceConfig, type SpaceConfigInput } from './config.js';
 import { Waiting } from './entries.js';
-import { ArityMismatchError, CheckpointError, InvalidConfigurationError } from './errors.js';
+import { ArityMismatchError, InvalidConfigurationError } from './errors.js';
 import { checkConcurrency, checkMobility, checkTheory, peekMask } from './guards.js';
 import { SpaceInternals } from './internals.js';
 import { Journal } from './journal.js';
@@ -266,9 +266,8 @@ export class Space<T extends SpaceTypes> {
   }
 
   /**
-   * VectorDB spaces: the documents on `channel` most similar to `query` (its metric, threshold and
-   * top-k, or the space's; top-k defaults to 1), best first, with their scores. Reads only: nothing is
-   * taken. A similarity receive (`consume` with `similarity`) is the way to take them.
+   * VectorDB spaces: the documents on `channel` most similar to `query`, best first, with scores.
+   * Reads only; a similarity receive (`consume` with `similarity`) takes them.
    */
   findSimilar(channel: T['channel'], query: SimilarityQuery): SimilarDatum<T['datum']>[] {
     return findSimilar(this.core, channel, query);
@@ -321,71 +320,57 @@ export class Space<T extends SpaceTypes> {
     this.reactor.tracker = tracker;
   }
 
-  /**
-   * The name counter's full state: what `gensym` needs to never repeat a name (the count, and for
-   * Array and Vector stores their slot cursors). Part of a hard checkpoint.
-   */
+  /** The name counter's full state (the count; Array and Vector stores add their slot cursors). */
   nameCounters(): number[] {
     return this.store.counters();
   }
 
   /**
-   * Sets the name counters back to `counters` (from `nameCounters()`), exactly. Only for undoing an
-   * operation whose results nobody saw (a replayed operation refused for diverging from its log):
-   * names it handed out were never seen, so handing them out again cannot make two things share a
-   * name. Everywhere else names only move forward.
+   * Sets the name counters back exactly. Only for undoing an operation whose results nobody saw (a
+   * replayed operation refused for diverging from its log); everywhere else names only move forward.
    */
   rewindNameCounters(counters: readonly number[]): void {
     this.store.setCounters(counters);
   }
 
-  /**
-   * Replaces the whole state with `state` (a hard-checkpoint reset). Everything stored now is
-   * dropped; data, joins and continuations are rebuilt in their recorded order; each name counter
-   * becomes the larger of its current and its recorded value, so no name is handed out twice.
-   * Journaled like every change: an open soft checkpoint can still revert it. Throws
-   * `CheckpointError` for a state that no space could have reached (a join order with a cycle).
-   */
-  /** The whole content of the space, as `restoreState` takes it (channels in canonical order). */
+  /** The whole content of the space, as `planRestore` takes it (channels in canonical order). */
   exportState(): SpaceState<T> {
     return exportSpaceState(this.store, (data) => isResultCollection(this.config, data));
   }
 
-  restoreState(state: SpaceState<T>): void {
-    this.applyRestore(this.planRestore(state));
-  }
-
-  /** The checking half of `restoreState`: everything that can refuse the state, changing nothing. */
+  /**
+   * Checks `state` (a hard-checkpoint reset) against this space, changing nothing: throws
+   * `CheckpointError` for a state no space could have reached. `applyRestore` then applies it.
+   */
   planRestore(state: SpaceState<T>): RestorePlan<T> {
     return planRestore(this.store, state);
   }
 
-  /** The applying half of `restoreState`, for a plan made by this space's `planRestore`. */
+  /**
+   * Replaces the whole state with a plan's: data, joins and continuations rebuilt in their recorded
+   * order, each name counter raised to at least its recorded value. Journaled like every change.
+   */
   applyRestore(plan: RestorePlan<T>): void {
     applyRestore(this.core, plan);
   }
 
   /**
-   * Opens a soft checkpoint: O(1). Until it is reverted or committed, every change records how to
-   * undo itself. Checkpoints nest; they are reverted and committed innermost first. Returns the
-   * new nesting depth, which `revert`/`commit` may be given to check they close the one meant.
+   * Opens a soft checkpoint in O(1): every change from now records how to undo itself. Checkpoints
+   * nest and close innermost first; the returned depth lets `revert`/`commit` check the one meant.
    */
   softCheckpoint(): number {
     return this.journal.open();
   }
 
-  /**
-   * Restores the state of the innermost open soft checkpoint, in time proportional to the work
-   * done since it, and closes it. Names handed out since are not handed out again.
-   */
+  /** Restores and closes the innermost soft checkpoint, in time proportional to the work since. Names stay used. */
   revertSoftCheckpoint(depth?: number): void {
-    this.checkDepth('revert', depth);
+    this.journal.checkDepth('revert', depth);
     this.journal.revert();
   }
 
   /** Closes the innermost open soft checkpoint, keeping everything done since. */
   commitSoftCheckpoint(depth?: number): void {
-    this.checkDepth('commit', depth);
+    this.journal.checkDepth('commit', depth);
     this.journal.commit();
   }
 
@@ -395,9 +380,8 @@ export class Space<T extends SpaceTypes> {
   }
 
   /**
-   * Points the probe at the consume's channels. False if some channel has no entry (then it
-   * has no data and the consume cannot fire). Under prefix semantics a channel without an entry
-   * of its own may still see its descendants' data, so entries are created for the attempt.
+   * Points the probe at the consume's channels; false if one has no entry (no data: no firing).
+   * Under prefix semantics descendants may hold data, so entries are created for the attempt.
    */
   private fillProbe(channels: readonly T['channel'][], keys: readonly ChannelKey[]): boolean {
     const entries = this.probe.entries;
@@ -412,15 +396,5 @@ export class Space<T extends SpaceTypes> {
     }
     this.probe.channels = channels;
     return true;
-  }
-
-  private checkDepth(operation: string, depth: number | undefined): void {
-    const open = this.journal.depth;
-    if (open === 0) throw new CheckpointError(`no soft checkpoint to ${operation}`);
-    if (depth !== undefined && depth !== open) {
-      throw new CheckpointError(
-        `cannot ${operation} soft checkpoint ${depth}: checkpoints close innermost first and the innermost is ${open}`,
-      );
-    }
   }
 }
