@@ -5,6 +5,7 @@
  */
 
 export * from './compile/index.js';
+export * from './eval/index.js';
 export * from './match/index.js';
 export * from './syntax/index.js';
 export * as ir from './term/index.js';

@@ -1,0 +1,24 @@
+/**
+ * Errors of the reducer. An evaluation error stops the process that raised it and nothing else
+ * (its siblings and every other process go on); the runtime collects them all. Each has a stable
+ * `code`; the message names the offending value.
+ */
+
+import { SpaceError } from '../../spaces/errors.js';
+
+/** The stable codes of {@link RhoRuntimeError}. */
+export type RhoRuntimeErrorCode =
+  /** `new x(\`rho:...\`)` with a URN that names no system process. */
+  | 'UnknownUrn'
+  /** A send on a read-only bundle (`bundle-`, `bundle0`). */
+  | 'BundleNotWritable'
+  /** A receive on a write-only bundle (`bundle+`, `bundle0`, and every system process). */
+  | 'BundleNotReadable'
+  /** A system process called with the wrong number of arguments, or with a reply channel that is not a name. */
+  | 'SystemProcessArguments'
+  /** A pattern construct where a value is needed (it cannot be evaluated). */
+  | 'NotAValue'
+  /** A construct this runtime does not run on the default space (reified spaces: `use`, `new x : sp`, `~` receives, theories). */
+  | 'Unsupported';
+
+export class RhoRuntimeError extends SpaceError<RhoRuntimeErrorCode> {}

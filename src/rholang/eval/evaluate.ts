@@ -1,0 +1,133 @@
+/**
+ * Expression evaluation: a term in data or expression position, with its environment, becomes a
+ * value (a closed term with no expression left at its top level). Literals and names are values
+ * already; variables take their values; collections evaluate their elements; operators and
+ * methods compute. Processes in data (`ch!(for (x <- y) { P })`, `@{P}`) are closed but not run,
+ * and a parallel composition evaluates only its expression members — as the reference does.
+ */
+
+import { matchTerm } from '../match/match.js';
+import { emap, epathmap, eset, FALSE, par, TRUE } from '../term/build.js';
+import { EList, ETuple } from '../term/nodes-ground.js';
+import type { Term } from '../term/term.js';
+import { callMethod } from '../values/methods.js';
+import { applyBinary, applyUnary } from '../values/operators.js';
+import { show } from '../values/value.js';
+import type { ExprCosts } from './costs.js';
+import { close, type Env, lookup } from './env.js';
+import { RhoRuntimeError } from './errors.js';
+
+/** Evaluates `t` (data, a channel, an operand) over `env`. */
+export function evaluate(t: Term, env: Env, costs: ExprCosts): Term {
+  switch (t.kind) {
+    case 'Nil':
+    case 'Bool':
+    case 'Int':
+    case 'String':
+    case 'Uri':
+    case 'Bytes':
+    case 'Unforgeable':
+      return t;
+    case 'BoundVar':
+      return lookup(env, t.index);
+    case 'List': {
+      const es = all(t.elements, env, costs);
+      return es === t.elements ? t : new EList(es, null);
+    }
+    case 'Tuple': {
+      const es = all(t.elements, env, costs);
+      return es === t.elements ? t : new ETuple(es);
+    }
+    case 'Set': {
+      const es = all(t.elements, env, costs);
+      return es === t.elements ? t : eset(es);
+    }
+    case 'PathMap': {
+      const es = all(t.elements, env, costs);
+      return es === t.elements ? t : epathmap(es);
+    }
+    case 'Map': {
+      const ks = all(t.keys, env, costs);
+      const vs = all(t.values, env, costs);
+      return ks === t.keys && vs === t.values ? t : emap(ks, vs);
+    }
+    case 'Unary': {
+      const v = evaluate(t.operand, env, costs);
+      costs.unary(t.op);
+      return applyUnary(t.op, v);
+    }
+    case 'Binary': {
+      const a = evaluate(t.left, env, costs);
+      const b = evaluate(t.right, env, costs);
+      costs.binary(t.op, a, b);
+      return applyBinary(t.op, a, b);
+    }
+    case 'Method': {
+      const receiver = evaluate(t.receiver, env, costs);
+      const args = all(t.args, env, costs);
+      const result = callMethod(t.name, receiver, args);
+      costs.method(t.name, receiver, args);
+      return result;
+    }
+    case 'Matches': {
+      const target = evaluate(t.target, env, costs);
+      const pattern = close(t.patternTerm, env);
+      costs.matches(target, pattern);
+      return matchTerm(pattern, target, { freeCount: t.freeCount }) === null ? FALSE : TRUE;
+    }
+    case 'Par': {
+      let changed = false;
+      const ms = t.sourceOrder.map((m) => {
+        const v = isExpression(m) ? evaluate(m, env, costs) : close(m, env);
+        if (v !== m) changed = true;
+        return v;
+      });
+      return changed ? par(ms) : t;
+    }
+    case 'Send':
+    case 'Receive':
+    case 'New':
+    case 'Match':
+    case 'Bundle':
+    case 'Use':
+      return close(t, env);
+    case 'Function':
+      throw new RhoRuntimeError(
+        'Unsupported',
+        `${t.name}(...) needs reified spaces, which this runtime does not run yet`,
+      );
+    case 'Free':
+      throw new RhoRuntimeError('Unsupported', `the theory marker \`free ${t.theory}()\` needs a space with a theory`);
+    default:
+      throw new RhoRuntimeError('NotAValue', `a pattern (${show(t)}) cannot be evaluated as a value`);
+  }
+}
+
+/** True for the terms that compute something when evaluated (operators, methods, `matches`). */
+export function isExpression(t: Term): boolean {
+  switch (t.kind) {
+    case 'Unary':
+    case 'Binary':
+    case 'Method':
+    case 'Matches':
+    case 'Function':
+    case 'BoundVar':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The elements evaluated; the same array when none changed. */
+function all(ts: readonly Term[], env: Env, costs: ExprCosts): readonly Term[] {
+  let out: Term[] | null = null;
+  for (let i = 0; i < ts.length; i++) {
+    const v = evaluate(ts[i], env, costs);
+    if (out === null) {
+      if (v === ts[i]) continue;
+      out = ts.slice(0, i);
+    }
+    out.push(v);
+  }
+  return out ?? ts;
+}
