@@ -8,6 +8,7 @@
  */
 
 import type { PhlogistonMeter } from '../../gas/meter.js';
+import { gint } from '../term/build.js';
 import { encodedLength } from '../term/encode.js';
 import type { BinaryOperator, UnaryOperator } from '../term/nodes-expr.js';
 import type { Term } from '../term/term.js';
@@ -42,14 +43,17 @@ export interface ExprCosts {
   matches(target: Term, pattern: Term): void;
 }
 
-/** The size of a term for substitution and storage charges. */
+/** Integers encode to a fixed size; a send of a counter should not pay for encoding it. */
+const INT_SIZE = encodedLength(gint(0));
+
+/** The size of a term for substitution and storage charges: its canonical encoding's length. */
 export function sizeOf(t: Term): number {
-  return encodedLength(t);
+  return t.kind === 'Int' ? INT_SIZE : encodedLength(t);
 }
 
 function sizeOfAll(ts: readonly Term[]): number {
   let n = 0;
-  for (const t of ts) n += encodedLength(t);
+  for (let i = 0; i < ts.length; i++) n += sizeOf(ts[i]);
   return n;
 }
 

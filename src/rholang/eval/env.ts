@@ -19,9 +19,15 @@ export function lookup(env: Env, index: number): Term {
 
 /** `env` extended with `values` (bound in that order; the last one becomes index 0). */
 export function extend(env: Env, values: readonly Term[]): Env {
-  if (values.length === 0) return env;
-  if (env.length === 0) return values;
-  return env.concat(values);
+  const m = values.length;
+  if (m === 0) return env;
+  const n = env.length;
+  if (n === 0) return values;
+  // A copy loop: `concat` on these short arrays costs several times more.
+  const out = new Array<Term>(n + m);
+  for (let i = 0; i < n; i++) out[i] = env[i];
+  for (let i = 0; i < m; i++) out[n + i] = values[i];
+  return out;
 }
 
 /** `t` with the variables free at its root replaced by their values: a closed term. */
