@@ -140,3 +140,28 @@ describe('phlogiston: charges of whole programs', () => {
     assert.ok(big > small);
   });
 });
+
+describe('phlogiston: review fixes', () => {
+  test('adding or removing one set or map element costs the call and one lookup, whatever the element', () => {
+    assert.equal(
+      charged((m) => m.binary('+', setOf(), gstring('helloworld'))),
+      13,
+    );
+    assert.equal(
+      charged((m) => m.binary('-', setOf(), gint(1))),
+      13,
+    );
+  });
+
+  test('a COMM the budget cannot pay for is neither counted nor traced', () => {
+    const program = 'new loop in { contract loop(@n) = { loop!(n + 1) } | loop!(0) }';
+    const trace: string[] = [];
+    const r = runSource(program, { phloLimit: 2000, trace: (l) => trace.push(l) });
+    assert.equal(r.outOfPhlogiston, true);
+    assert.equal(r.comms, trace.length);
+  });
+});
+
+function setOf() {
+  return normalizeSource('Set(1)');
+}

@@ -169,7 +169,8 @@ function binaryCost(op: BinaryOperator, left: Term, right: Term): number {
   switch (op) {
     case '+':
     case '-':
-      return collection ? RHO_COSTS.opCall + 3 * Math.max(1, count(right)) : RHO_COSTS.sum;
+      // On a set or map these add or remove one element: the call plus one lookup.
+      return collection ? RHO_COSTS.opCall + 3 : RHO_COSTS.sum;
     case '*':
     case '/':
     case '%':

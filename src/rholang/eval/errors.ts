@@ -18,6 +18,8 @@ export type RhoRuntimeErrorCode =
   | 'SystemProcessArguments'
   /** A pattern construct where a value is needed (it cannot be evaluated). */
   | 'NotAValue'
+  /** A `seed` option that is not an integer. */
+  | 'InvalidSeed'
   /** A construct this runtime does not run on the default space (reified spaces: `use`, `new x : sp`, `~` receives, theories). */
   | 'Unsupported';
 

@@ -4,5 +4,6 @@ export { RHO_COSTS } from './costs.js';
 export { RhoRuntimeError, type RhoRuntimeErrorCode } from './errors.js';
 export type { RhoError } from './reducer.js';
 export { Rng } from './rng.js';
-export { type RunOptions, type RunResult, runSource, runTerm } from './run.js';
+export { runSource, runTerm } from './run.js';
+export { RhoRuntime, type RunOptions, type RunResult } from './runtime.js';
 export { SYSTEM_PROCESSES } from './system.js';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type RunOptions, type RunResult, runSource } from './run.js';
+import { RhoRuntime } from './runtime.js';
 
 const OUT = 'new out(`rho:io:stdout`) in ';
 const run = (body: string, options: RunOptions = {}): RunResult => runSource(`${OUT}{ ${body} }`, options);
@@ -360,5 +361,34 @@ describe('reducer: determinism', () => {
     assert.notDeepEqual(r1.stdout, r2.stdout);
     assert.equal(r1.comms, r2.comms);
     assert.deepEqual(r1.stdout.slice(-2), r2.stdout.slice(-2)); // '1', '2' do not depend on names
+  });
+});
+
+describe('runtime sessions', () => {
+  test('a session keeps its space across evaluations: a later program meets an earlier one', () => {
+    const rt = new RhoRuntime();
+    const first = rt.evaluate('for (@x <- @"mailbox") { @"reply"!(x * 2) }');
+    assert.deepEqual(first.errors, []);
+    assert.equal(first.comms, 0);
+    const second = rt.evaluate(`${OUT}{ @"mailbox"!(21) | for (@y <- @"reply") { out!(y) } }`);
+    assert.deepEqual(second.stdout, ['42']);
+    assert.equal(second.comms, 3);
+  });
+
+  test('evaluations of a session draw different names; the same session seed repeats them', () => {
+    const names = (seed: number) => {
+      const rt = new RhoRuntime({ seed });
+      return [
+        rt.evaluate(`${OUT}{ new x in { out!(*x) } }`).stdout[0],
+        rt.evaluate(`${OUT}{ new x in { out!(*x) } }`).stdout[0],
+      ];
+    };
+    const [a, b] = names(5);
+    assert.notEqual(a, b);
+    assert.deepEqual(names(5), [a, b]);
+  });
+
+  test('a seed that is not an integer is refused with a typed error', () => {
+    assert.throws(() => new RhoRuntime({ seed: 1.5 }), { code: 'InvalidSeed', message: /1\.5/ });
   });
 });

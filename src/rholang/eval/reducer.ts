@@ -79,10 +79,14 @@ export class Reducer {
     return this.fatal;
   }
 
-  /** Runs `term` (closed) and then every body its COMMs trigger, until nothing is left to run. */
-  run(term: Term, rng: Rng): void {
+  /**
+   * Runs `term` (closed) and then every body its COMMs trigger, until nothing is left to run.
+   * `sourceBytes` is the length of the source it came from, charged first (parsing).
+   */
+  run(term: Term, rng: Rng, sourceBytes = 0): void {
     if (this.fatal !== null) return;
     try {
+      if (sourceBytes > 0) this.costs.parsing(sourceBytes);
       this.guarded(term, EMPTY_ENV, rng);
       this.drain();
     } catch (e) {
@@ -230,10 +234,11 @@ export class Reducer {
     }
     for (let i = 0; i < firings.length; i++) {
       const f = firings[i];
-      this.comms++;
       let refund = f.persistent ? 0 : f.continuation.storedSize;
       for (const m of f.matches) if (!m.persistent && !m.peeked) refund += m.datum.storedSize;
+      // Counted and traced once paid for: a COMM the phlogiston cannot cover never runs.
       this.costs.comm(f.matches.length, persistent, refund);
+      this.comms++;
       if (this.trace !== undefined) this.trace(describeComm(this.comms, f));
       this.queue.push(f);
     }
