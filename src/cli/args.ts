@@ -6,14 +6,9 @@
 
 import { parseArgs } from 'node:util';
 import { fromHex } from '../history/hash.js';
+import { UsageError } from './usage-error.js';
 
-/** A mistake on the command line (or a directory/root that is not there): reported without a stack, exit code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError };
 
 export type CommandName = 'roots' | 'show' | 'verify' | 'diff';
 type OptionName = 'json' | 'sample' | 'all';

@@ -165,3 +165,11 @@ describe('phlogiston: review fixes', () => {
 function setOf() {
   return normalizeSource('Set(1)');
 }
+
+test('the largest phlogiston limit works: refunds stop at the meter’s bound instead of failing', () => {
+  const r = runSource('new out(`rho:io:stdout`), ch in { ch!(1) | for (@x <- ch) { out!(x) } }', {
+    phloLimit: Number.MAX_SAFE_INTEGER,
+  });
+  assert.deepEqual(r.errors, []);
+  assert.deepEqual(r.stdout, ['1']);
+});

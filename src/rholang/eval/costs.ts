@@ -124,7 +124,12 @@ export class RhoCostModel implements ExprCosts {
     let cost = h + h * channels + 2 * h * channels;
     if (!triggerPersistent) cost += h + h * channels;
     this.charge(cost, 'comm');
-    if (refund > 0) this.meter.refund(refund);
+    if (refund > 0) {
+      // A meter keeps limit + refunds a safe integer: near that bound, refunds stop (they only ever help).
+      const m = this.meter;
+      const room = m.isUnlimited ? refund : Number.MAX_SAFE_INTEGER - m.limit - m.refunded;
+      if (room > 0) m.refund(Math.min(refund, room));
+    }
   }
 
   newNames(count: number): void {

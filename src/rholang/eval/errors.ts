@@ -18,6 +18,20 @@ export type RhoRuntimeErrorCode =
   | 'SystemProcessArguments'
   /** A pattern construct where a value is needed (it cannot be evaluated). */
   | 'NotAValue'
+  /** `use`, `new x : sp` or `getSpaceAgent` given something that is not a space made by a factory. */
+  | 'NotASpace'
+  /** A join whose channels live in different spaces. */
+  | 'CrossSpaceJoin'
+  /** Send hyperparameters a space does not take (only priority queues take a priority), or a bad priority. */
+  | 'InvalidHyperparameter'
+  /** A similarity receive on a space that is not a vectordb space, or with malformed modifiers. */
+  | 'InvalidSimilarity'
+  /** A space factory called with arguments it cannot read (rholang-surface §2.4). */
+  | 'InvalidFactoryArguments'
+  /** A user space's own phlogiston ran out: the operation on it failed, the run goes on. */
+  | 'SpaceOutOfPhlogiston'
+  /** A send whose data carry a name made in a `seq` space (such names may not travel). */
+  | 'SeqChannelNotMobile'
   /** A `seed` option that is not an integer. */
   | 'InvalidSeed'
   /** A construct this runtime does not run on the default space (reified spaces: `use`, `new x : sp`, `~` receives, theories). */

@@ -80,7 +80,7 @@ export function applyBinary(op: BinaryOperator, a: Term, b: Term): Term {
     case '%': {
       const x = int(op, a);
       const y = intRight(op, b);
-      if (y === 0n) throw valueError('DivisionByZero', op, a, `cannot divide ${x} by zero`);
+      if (y === 0n) throw valueError('DivisionByZero', op, b, `cannot divide ${x} by zero`);
       return new GInt(op === '/' ? int64.div(x, y) : int64.rem(x, y));
     }
     case '++':

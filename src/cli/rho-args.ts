@@ -1,0 +1,143 @@
+/**
+ * Command-line grammar of `rho`: `rho run FILE [--seed N] [--phlo-limit N] [--trace] [--stats]`,
+ * `rho check FILE`, `rho help` / `--help` and `--version`. Everything wrong with the command line
+ * becomes a {@link UsageError} naming the offending value (exit code 2).
+ *
+ * A hand-written scanner rather than `util.parseArgs`: `--seed -5` must take `-5` as the seed
+ * (parseArgs refuses a value that starts with a dash), and every message must quote what was given.
+ */
+
+import { UsageError } from './usage-error.js';
+
+export type RhoCommand = 'run' | 'check';
+
+/** `rho run FILE ...`: what to evaluate and how. */
+export interface RunArgs {
+  readonly command: 'run';
+  readonly file: string;
+  /** Seeds the unforgeable names; any integer (default 0). */
+  readonly seed: bigint;
+  /** The phlogiston the run may use; undefined for unlimited. */
+  readonly phloLimit: number | undefined;
+  readonly trace: boolean;
+  readonly stats: boolean;
+}
+
+export type RhoArgs =
+  | { readonly command: 'help' }
+  | { readonly command: 'version' }
+  | { readonly command: 'check'; readonly file: string }
+  | RunArgs;
+
+export function rhoUsage(prog: string): string {
+  return `Usage: ${prog} run FILE [--seed N] [--phlo-limit N] [--trace] [--stats]
+       ${prog} check FILE
+
+Runs Rholang programs.
+
+Commands:
+  run FILE    parse, check and evaluate FILE: what it prints on rho:io:stdout goes to stdout,
+              what it prints on rho:io:stderr and its evaluation errors go to stderr
+  check FILE  parse and check FILE without running it; prints nothing when it is fine
+  help        this help
+
+Options of run:
+  --seed N        seed of the unforgeable names, any integer (default 0): same seed, same run
+  --phlo-limit N  the phlogiston the run may use, a non-negative integer (default unlimited)
+  --trace         print every COMM on stderr as it happens
+  --stats         print the COMM count, the phlogiston used and the time on stderr at the end
+
+  -h, --help      this help
+  --version       the version of ${prog}
+
+Exit codes: 0 success; 1 evaluation errors (including running out of phlogiston);
+2 syntax or scope errors in FILE, and usage errors.
+`;
+}
+
+type ValueOption = 'seed' | 'phlo-limit';
+type FlagOption = 'trace' | 'stats';
+const VALUE_OPTIONS: readonly string[] = ['seed', 'phlo-limit'] satisfies ValueOption[];
+const FLAG_OPTIONS: readonly string[] = ['trace', 'stats'] satisfies FlagOption[];
+const COMMANDS = 'run or check';
+
+/** Parses `argv` (without the node and script paths). Throws {@link UsageError}. */
+export function parseRhoArgs(argv: readonly string[]): RhoArgs {
+  // Help and version win over everything else on the line, even over mistakes.
+  const end = argv.indexOf('--');
+  const flags = end === -1 ? argv : argv.slice(0, end);
+  if (flags.includes('--help') || flags.includes('-h') || argv[0] === 'help') return { command: 'help' };
+  if (flags.includes('--version')) return { command: 'version' };
+
+  const positionals: string[] = [];
+  const values = new Map<ValueOption, string>();
+  const given = new Set<FlagOption>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') ? arg.slice(2, eq === -1 ? undefined : eq) : '';
+    if (VALUE_OPTIONS.includes(name)) {
+      let value: string;
+      if (eq !== -1) {
+        value = arg.slice(eq + 1);
+      } else if (i + 1 < argv.length) {
+        value = argv[++i];
+      } else {
+        throw new UsageError(`--${name} needs a value`);
+      }
+      values.set(name as ValueOption, value);
+    } else if (FLAG_OPTIONS.includes(name)) {
+      if (eq !== -1) throw new UsageError(`--${name} takes no value (got '${arg}')`);
+      given.add(name as FlagOption);
+    } else {
+      throw new UsageError(`unknown option '${eq === -1 ? arg : arg.slice(0, eq)}'`);
+    }
+  }
+
+  const [command, file, ...rest] = positionals;
+  if (command === undefined) throw new UsageError(`missing command (${COMMANDS})`);
+  if (command !== 'run' && command !== 'check') {
+    throw new UsageError(`unknown command '${command}' (expected ${COMMANDS})`);
+  }
+  if (file === undefined) throw new UsageError(`${command}: missing FILE`);
+  if (rest.length > 0) throw new UsageError(`${command}: unexpected argument '${rest[0]}' (only one FILE)`);
+  if (command === 'check') {
+    const option = [...values.keys(), ...given][0];
+    if (option !== undefined) throw new UsageError(`check does not take --${option} (only run does)`);
+    return { command, file };
+  }
+  const seed = values.get('seed');
+  const phloLimit = values.get('phlo-limit');
+  return {
+    command,
+    file,
+    seed: seed === undefined ? 0n : parseSeed(seed),
+    phloLimit: phloLimit === undefined ? undefined : parsePhloLimit(phloLimit),
+    trace: given.has('trace'),
+    stats: given.has('stats'),
+  };
+}
+
+/** Any integer, of any size and sign, in decimal. */
+function parseSeed(text: string): bigint {
+  if (!/^[+-]?[0-9]+$/.test(text)) throw new UsageError(`--seed takes an integer, not '${text}'`);
+  return BigInt(text);
+}
+
+/** A non-negative safe integer, in decimal. */
+function parsePhloLimit(text: string): number {
+  if (!/^[+]?[0-9]+$/.test(text) || !Number.isSafeInteger(Number(text))) {
+    throw new UsageError(
+      `--phlo-limit takes a non-negative integer of at most ${Number.MAX_SAFE_INTEGER}, not '${text}'`,
+    );
+  }
+  return Number(text);
+}
