@@ -36,7 +36,7 @@ export class SpaceError<C extends string = SpaceErrorCode> extends Error {
 export class CellAlreadyFullError extends SpaceError {
   readonly channel: string;
   constructor(channel: string) {
-    super('CellAlreadyFull', `cell channel ${channel} already holds a value; consume it before writing again`);
+    super('CellAlreadyFull', `cell channel ${channel} already contains data; consume it before writing again`);
     this.channel = channel;
   }
 }

@@ -98,18 +98,26 @@ export class RhoCostModel implements ExprCosts {
     this.charge(sourceBytes, 'parsing');
   }
 
-  /** A send: the evaluation, the substituted channel and data, their storage. */
-  send(channel: Term, data: readonly Term[]): number {
+  /**
+   * A send: the evaluation, the substituted channel and data, and — in the default space
+   * (`storage`) — their storage; user spaces charge storage to their own meters.
+   */
+  send(channel: Term, data: readonly Term[], storage: boolean): number {
     const stored = sizeOf(channel) + sizeOfAll(data);
-    this.charge(RHO_COSTS.send + 2 * stored, 'send');
+    this.charge(RHO_COSTS.send + (storage ? 2 : 1) * stored, 'send');
     return stored;
   }
 
-  /** A receive: the evaluation, the substituted sources, patterns and body, their storage. */
-  receive(sources: readonly Term[], patterns: readonly { readonly size: number }[], bodySize: number): number {
+  /** A receive: the evaluation, the substituted sources, patterns and body, and their storage (as for `send`). */
+  receive(
+    sources: readonly Term[],
+    patterns: readonly { readonly size: number }[],
+    bodySize: number,
+    storage: boolean,
+  ): number {
     let stored = sizeOfAll(sources) + bodySize;
     for (const p of patterns) stored += p.size;
-    this.charge(RHO_COSTS.receive + 2 * stored, 'receive');
+    this.charge(RHO_COSTS.receive + (storage ? 2 : 1) * stored, 'receive');
     return stored;
   }
 

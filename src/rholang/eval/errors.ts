@@ -33,8 +33,6 @@ export type RhoRuntimeErrorCode =
   /** A send whose data carry a name made in a `seq` space (such names may not travel). */
   | 'SeqChannelNotMobile'
   /** A `seed` option that is not an integer. */
-  | 'InvalidSeed'
-  /** A construct this runtime does not run on the default space (reified spaces: `use`, `new x : sp`, `~` receives, theories). */
-  | 'Unsupported';
+  | 'InvalidSeed';
 
 export class RhoRuntimeError extends SpaceError<RhoRuntimeErrorCode> {}

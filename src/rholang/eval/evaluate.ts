@@ -17,8 +17,14 @@ import type { ExprCosts } from './costs.js';
 import { close, type Env, lookup } from './env.js';
 import { RhoRuntimeError } from './errors.js';
 
+/** What evaluation needs around it: the charges of each step, and the built-in functions. */
+export interface ExprContext extends ExprCosts {
+  /** Calls a built-in function (`getSpaceAgent`) on evaluated arguments. */
+  call(name: string, args: readonly Term[]): Term;
+}
+
 /** Evaluates `t` (data, a channel, an operand) over `env`. */
-export function evaluate(t: Term, env: Env, costs: ExprCosts): Term {
+export function evaluate(t: Term, env: Env, ctx: ExprContext): Term {
   switch (t.kind) {
     case 'Nil':
     case 'Bool':
@@ -31,54 +37,54 @@ export function evaluate(t: Term, env: Env, costs: ExprCosts): Term {
     case 'BoundVar':
       return lookup(env, t.index);
     case 'List': {
-      const es = all(t.elements, env, costs);
+      const es = all(t.elements, env, ctx);
       return es === t.elements ? t : new EList(es, null);
     }
     case 'Tuple': {
-      const es = all(t.elements, env, costs);
+      const es = all(t.elements, env, ctx);
       return es === t.elements ? t : new ETuple(es);
     }
     case 'Set': {
-      const es = all(t.elements, env, costs);
+      const es = all(t.elements, env, ctx);
       return es === t.elements ? t : eset(es);
     }
     case 'PathMap': {
-      const es = all(t.elements, env, costs);
+      const es = all(t.elements, env, ctx);
       return es === t.elements ? t : epathmap(es);
     }
     case 'Map': {
-      const ks = all(t.keys, env, costs);
-      const vs = all(t.values, env, costs);
+      const ks = all(t.keys, env, ctx);
+      const vs = all(t.values, env, ctx);
       return ks === t.keys && vs === t.values ? t : emap(ks, vs);
     }
     case 'Unary': {
-      const v = evaluate(t.operand, env, costs);
-      costs.unary(t.op);
+      const v = evaluate(t.operand, env, ctx);
+      ctx.unary(t.op);
       return applyUnary(t.op, v);
     }
     case 'Binary': {
-      const a = evaluate(t.left, env, costs);
-      const b = evaluate(t.right, env, costs);
-      costs.binary(t.op, a, b);
+      const a = evaluate(t.left, env, ctx);
+      const b = evaluate(t.right, env, ctx);
+      ctx.binary(t.op, a, b);
       return applyBinary(t.op, a, b);
     }
     case 'Method': {
-      const receiver = evaluate(t.receiver, env, costs);
-      const args = all(t.args, env, costs);
+      const receiver = evaluate(t.receiver, env, ctx);
+      const args = all(t.args, env, ctx);
       const result = callMethod(t.name, receiver, args);
-      costs.method(t.name, receiver, args);
+      ctx.method(t.name, receiver, args);
       return result;
     }
     case 'Matches': {
-      const target = evaluate(t.target, env, costs);
+      const target = evaluate(t.target, env, ctx);
       const pattern = close(t.patternTerm, env);
-      costs.matches(target, pattern);
+      ctx.matches(target, pattern);
       return matchTerm(pattern, target, { freeCount: t.freeCount }) === null ? FALSE : TRUE;
     }
     case 'Par': {
       let changed = false;
       const ms = t.sourceOrder.map((m) => {
-        const v = isExpression(m) ? evaluate(m, env, costs) : close(m, env);
+        const v = isExpression(m) ? evaluate(m, env, ctx) : close(m, env);
         if (v !== m) changed = true;
         return v;
       });
@@ -92,12 +98,10 @@ export function evaluate(t: Term, env: Env, costs: ExprCosts): Term {
     case 'Use':
       return close(t, env);
     case 'Function':
-      throw new RhoRuntimeError(
-        'Unsupported',
-        `${t.name}(...) needs reified spaces, which this runtime does not run yet`,
-      );
+      return ctx.call(t.name, all(t.args, env, ctx));
     case 'Free':
-      throw new RhoRuntimeError('Unsupported', `the theory marker \`free ${t.theory}()\` needs a space with a theory`);
+      // A theory marker is a value: factories read it.
+      return t;
     default:
       throw new RhoRuntimeError('NotAValue', `a pattern (${show(t)}) cannot be evaluated as a value`);
   }
@@ -119,10 +123,10 @@ export function isExpression(t: Term): boolean {
 }
 
 /** The elements evaluated; the same array when none changed. */
-function all(ts: readonly Term[], env: Env, costs: ExprCosts): readonly Term[] {
+function all(ts: readonly Term[], env: Env, ctx: ExprContext): readonly Term[] {
   let out: Term[] | null = null;
   for (let i = 0; i < ts.length; i++) {
-    const v = evaluate(ts[i], env, costs);
+    const v = evaluate(ts[i], env, ctx);
     if (out === null) {
       if (v === ts[i]) continue;
       out = ts.slice(0, i);

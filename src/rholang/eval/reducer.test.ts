@@ -290,16 +290,22 @@ describe('reducer: errors', () => {
     );
   });
 
-  test('constructs of reified spaces are reported as unsupported, not run wrongly', () => {
+  test('spaces must be made by a factory: use, new x : sp and getSpaceAgent name the value they got', () => {
     for (const body of [
       'new s in { use s { Nil } }',
       'new s in { new x : s in { Nil } }',
-      'new ch in { ch!(1; 2) }',
       'out!(getSpaceAgent(*out))',
     ]) {
       const r = run(body);
-      assert.equal(r.errors[0]?.code, 'Unsupported', body);
+      assert.equal(r.errors[0]?.code, 'NotASpace', body);
+      assert.match(r.errors[0].message, /needs a space made by a rho:space: factory, got /);
     }
+  });
+
+  test('hyperparameters on a space that takes none are refused, naming the space', () => {
+    const r = run('new ch in { ch!(1; 2) }');
+    assert.equal(r.errors[0]?.code, 'InvalidHyperparameter');
+    assert.match(r.errors[0].message, /the default space takes none/);
   });
 });
 

@@ -5,16 +5,21 @@
  */
 
 import { PhlogistonMeter } from '../../gas/meter.js';
+import { URN_PREFIX, urnToByte } from '../../registry/urn.js';
+import { InvalidConfigurationError } from '../../spaces/errors.js';
 import { Space } from '../../spaces/space.js';
 import { normalize } from '../compile/normalize.js';
 import { parseOrThrow } from '../syntax/parse.js';
 import type { Term } from '../term/term.js';
+import { printValue } from '../values/print.js';
 import { RhoCostModel } from './costs.js';
 import { RhoRuntimeError } from './errors.js';
+import { runFactory } from './factory.js';
 import { Reducer, type RhoError } from './reducer.js';
 import { Rng } from './rng.js';
 import { bindMatcher, type RhoTypes, termAdapter } from './space-types.js';
-import { installSystemProcesses } from './system.js';
+import { RhoSpaces } from './spaces.js';
+import { installProcess, installSystemProcesses } from './system.js';
 
 /** Options of a session (and of `runSource` / `runTerm`). */
 export interface RunOptions {
@@ -48,6 +53,16 @@ export interface RunResult {
   readonly comms: number;
   /** Phlogiston this evaluation used (charges minus refunds) and the session's limit (`Infinity` when unlimited). */
   readonly phlogiston: { readonly used: number; readonly limit: number };
+  /** Every space factories have made in the session so far, with its own phlogiston meter. */
+  readonly spaces: readonly SpaceStats[];
+}
+
+/** A user space of the session, for `--stats`. */
+export interface SpaceStats {
+  readonly urn: string;
+  /** The space's name as programs print it (`Unforgeable(0x…)`). */
+  readonly name: string;
+  readonly phlogiston: { readonly used: number; readonly limit: number };
 }
 
 /** The id of the default space: its own names (`gensym`) are this followed by an index. */
@@ -58,7 +73,9 @@ export class RhoRuntime {
   private readonly meter: PhlogistonMeter;
   private readonly costs: RhoCostModel;
   private readonly reducer: Reducer;
+  private readonly spaces: RhoSpaces;
   private readonly root: Rng;
+  private extraFactories = 0;
   private evaluations = 0;
   private stdoutLines: string[] = [];
   private stderrLines: string[] = [];
@@ -73,16 +90,48 @@ export class RhoRuntime {
     }
     this.root = Rng.fromSeed(seed);
     const space = new Space<RhoTypes>({ adapter: termAdapter(DEFAULT_SPACE_ID), matcher: bindMatcher });
-    let bound: ReadonlyMap<string, Term> = new Map();
-    this.reducer = new Reducer({ space, costs: this.costs, resolveUrn: (urn) => bound.get(urn), trace: options.trace });
+    this.spaces = new RhoSpaces(space);
+    const system = new Map<string, Term>();
+    this.reducer = new Reducer({
+      spaces: this.spaces,
+      costs: this.costs,
+      resolveUrn: (urn) => system.get(urn) ?? this.factory(space, system, urn),
+      trace: options.trace,
+    });
     const output = {
       stdout: options.stdout ?? ((line: string) => this.stdoutLines.push(line)),
       stderr: options.stderr ?? ((line: string) => this.stderrLines.push(line)),
     };
-    bound = installSystemProcesses(space, {
+    const ctx = {
       output,
-      send: (channel, values, rng) => this.reducer.sendFromSystem(channel, values, rng),
+      send: (channel: Term, values: readonly Term[], rng: Rng) => this.reducer.sendFromSystem(channel, values, rng),
+    };
+    for (const [urn, name] of installSystemProcesses(space, ctx)) system.set(urn, name);
+  }
+
+  /**
+   * The factory process of a `rho:space:` URN, installed the first time a program names it: on
+   * the URN's byte name (25..120) when it has one, else on a name of its own.
+   */
+  private factory(space: Space<RhoTypes>, system: Map<string, Term>, urn: string): Term | undefined {
+    if (!urn.startsWith(URN_PREFIX)) return undefined;
+    let id: Uint8Array;
+    try {
+      id = Uint8Array.of(urnToByte(urn));
+    } catch (e) {
+      // Parametric and theory URNs have no byte name; a URN that does not parse is reported as such.
+      if (!(e instanceof InvalidConfigurationError) || !/no byte name/.test(e.message)) {
+        throw new RhoRuntimeError('UnknownUrn', (e as Error).message);
+      }
+      const n = this.extraFactories++;
+      id = Uint8Array.of(0xfe, n >>> 16, (n >>> 8) & 0xff, n & 0xff);
+    }
+    const spaces = this.spaces;
+    const name = installProcess(space, id, urn, (args, rng) => {
+      runFactory(spaces, urn, args, rng, (reply, made) => this.reducer.sendFromSystem(reply, [made], rng));
     });
+    system.set(urn, name);
+    return name;
   }
 
   /**
@@ -126,6 +175,14 @@ export class RhoRuntime {
       outOfPhlogiston: stop !== null,
       comms: reducer.comms - comms,
       phlogiston: { used: this.used() - used, limit: this.meter.limit },
+      spaces: this.spaces.userSpaces().map((s) => {
+        const m = s.meter as PhlogistonMeter;
+        return {
+          urn: s.urn,
+          name: printValue(s.name as Term),
+          phlogiston: { used: m.consumed - m.refunded, limit: m.limit },
+        };
+      }),
     };
   }
 

@@ -4,15 +4,18 @@
  * closures or system processes), the spatial matcher over it, and the adapter the engine needs.
  */
 
+import { embeddingOf } from '../../plain/embedding.js';
 import type { Matcher } from '../../spaces/matchers/matcher.js';
-import type { ChannelKey, NameSource, SpaceAdapter } from '../../spaces/types.js';
+import type { ChannelKey, NameSource, PathCodec, SpaceAdapter } from '../../spaces/types.js';
 import { type MatchOptions, matchTerm, type TermBindings } from '../match/match.js';
 import { encodedLength, keyOf } from '../term/encode.js';
 import { EList, type Remainder, Unforgeable } from '../term/nodes-ground.js';
 import type { Term } from '../term/term.js';
 import { show } from '../values/value.js';
 import type { Env } from './env.js';
-import type { Rng } from './rng.js';
+import { termToPlain } from './plain.js';
+import { Rng } from './rng.js';
+import type { RhoSpace } from './spaces.js';
 
 /** The patterns of one bind, ready for the matcher: `[p1, ..., pn ...rest]` and its variable count. */
 export class BindPattern {
@@ -48,11 +51,14 @@ export class Closure {
   readonly rng: Rng;
   /** What storing it cost (refunded when it fires and leaves the space). */
   readonly storedSize: number;
-  constructor(body: Term, env: Env, rng: Rng, storedSize: number) {
+  /** The `use` space around the receive in the source, which its body runs in (DECISIONS 21). */
+  readonly use: RhoSpace | null;
+  constructor(body: Term, env: Env, rng: Rng, storedSize: number, use: RhoSpace | null) {
     this.body = body;
     this.env = env;
     this.rng = rng;
     this.storedSize = storedSize;
+    this.use = use;
   }
 }
 
@@ -118,7 +124,33 @@ class TermNames implements NameSource<Term> {
   }
 }
 
-/** The adapter for spaces holding Rholang terms. */
+/** The generator of the data a space makes itself (result channels): they come from no process. */
+const SPACE_RNG = Rng.fromSeed(0x5350_4143);
+
+/**
+ * Paths of PathMap spaces (rholang-surface §2.8): a list of integers and strings, or a single
+ * integer or string. Other channels are plain channels there.
+ */
+const termPaths: PathCodec<Term> = {
+  elements: (channel) => {
+    if (channel.kind === 'Int' || channel.kind === 'String') return [channel];
+    if (channel.kind !== 'List' || channel.elements.length === 0) return undefined;
+    for (const e of channel.elements) if (e.kind !== 'Int' && e.kind !== 'String') return undefined;
+    return channel.elements;
+  },
+  orderKey: (element) => keyOf(element as Term),
+  suffix: (elements) => (elements.length === 1 ? (elements[0] as Term) : new EList(elements as Term[], null)),
+};
+
+/** Identity of a continuation for Set continuation collections: equal bodies over equal values are equal. */
+function continuationKey(k: RhoContinuation): string {
+  if (k.kind === 'system') return `S${k.urn}`;
+  let key = `C${keyOf(k.body)}`;
+  for (const v of k.env) key += `|${keyOf(v)}`;
+  return key;
+}
+
+/** The adapter for spaces holding Rholang terms; `spaceId` prefixes the names the space makes. */
 export function termAdapter(spaceId: Uint8Array): SpaceAdapter<RhoTypes> {
   return {
     channelKey: (channel): ChannelKey => keyOf(channel),
@@ -126,5 +158,67 @@ export function termAdapter(spaceId: Uint8Array): SpaceAdapter<RhoTypes> {
     describeDatum: (datum) => show(datum.list),
     names: new TermNames(spaceId),
     datumKey: (datum) => keyOf(datum.list),
+    waitingKey: (channelKeys, patterns, continuation, persistent, peeks) => {
+      let key = persistent ? 'P' : 'E';
+      if (peeks !== null) for (const p of peeks) key += p ? '1' : '0';
+      for (const c of channelKeys) key += typeof c === 'number' ? `|n${c}` : `|s${c.length}:${c}`;
+      for (const p of patterns) key += `|${keyOf(p.list)}`;
+      return `${key}|${continuationKey(continuation)}`;
+    },
+    paths: termPaths,
+    channelsIn: (datum, visit) => {
+      for (const v of datum.list.elements) visitNames(v, visit);
+    },
+    embedding: (datum, type, dimensions) => {
+      const values = datum.list.elements;
+      if (values.length !== 1) return null;
+      const plain = termToPlain(values[0]);
+      return plain === undefined ? null : embeddingOf(plain, type, dimensions);
+    },
+    nameAsDatum: (channel) => new RhoDatum([channel], SPACE_RNG, 0),
   };
+}
+
+/** Calls `visit` on every unforgeable name in a value, processes included. */
+export function visitNames(t: Term, visit: (name: Term) => void): void {
+  switch (t.kind) {
+    case 'Unforgeable':
+      visit(t);
+      return;
+    case 'List':
+    case 'Tuple':
+    case 'Set':
+    case 'PathMap':
+      for (const e of t.elements) visitNames(e, visit);
+      return;
+    case 'Map':
+      for (const k of t.keys) visitNames(k, visit);
+      for (const v of t.values) visitNames(v, visit);
+      return;
+    case 'Par':
+      for (const m of t.members) visitNames(m, visit);
+      return;
+    case 'Send':
+      visitNames(t.channel, visit);
+      for (const d of t.data) visitNames(d, visit);
+      return;
+    case 'Receive':
+      for (const b of t.binds) visitNames(b.source, visit);
+      visitNames(t.body, visit);
+      return;
+    case 'New':
+    case 'Bundle':
+      visitNames(t.body, visit);
+      return;
+    case 'Match':
+      visitNames(t.target, visit);
+      for (const c of t.cases) visitNames(c.body, visit);
+      return;
+    case 'Use':
+      visitNames(t.space, visit);
+      visitNames(t.body, visit);
+      return;
+    default:
+      return;
+  }
 }

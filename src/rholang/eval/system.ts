@@ -76,15 +76,22 @@ function acknowledging(ctx: SystemContext, urn: string, write: (line: string) =>
 }
 
 /**
- * Installs every system process on `space` and returns what each URN binds (`new x(\`urn\`)`).
+ * Installs a system process on channel `Unforgeable(id)` of the default space and returns what
+ * its URN binds: a write-only bundle of the channel.
  */
+export function installProcess(space: Space<RhoTypes>, id: Uint8Array, urn: string, handler: SystemHandler): Term {
+  const channel = new Unforgeable(id);
+  space.install([channel], [ANY_ARGUMENTS], new SystemProcess(urn, handler));
+  return bundle(channel, false, true);
+}
+
+const ANY_ARGUMENTS = new BindPattern([], WILDCARD, 0);
+
+/** Installs every system process of {@link SYSTEM_PROCESSES} and returns what each URN binds. */
 export function installSystemProcesses(space: Space<RhoTypes>, ctx: SystemContext): ReadonlyMap<string, Term> {
   const bound = new Map<string, Term>();
-  const anyArguments = new BindPattern([], WILDCARD, 0);
   for (const spec of SYSTEM_PROCESSES) {
-    const channel = new Unforgeable(Uint8Array.of(spec.byte));
-    space.install([channel], [anyArguments], new SystemProcess(spec.urn, spec.handler(ctx)));
-    bound.set(spec.urn, bundle(channel, false, true));
+    bound.set(spec.urn, installProcess(space, Uint8Array.of(spec.byte), spec.urn, spec.handler(ctx)));
   }
   return bound;
 }
