@@ -5,11 +5,13 @@
  * `rho run FILE` writes exactly one line on stdout per value the program prints on
  * `rho:io:stdout`/`stdoutAck`, and nothing else. On stderr go the lines printed on
  * `rho:io:stderr`/`stderrAck`, the COMMs with `--trace` (as they happen), one `error: <message>`
- * line per evaluation error (after the run), and with `--stats` three closing lines:
+ * line per evaluation error (after the run), and with `--stats` three closing lines, then one per
+ * space the program made with a `rho:space:` factory (each has its own phlogiston meter):
  *
  *     comms: 12
  *     phlogiston: 3141 (limit: unlimited)
  *     time: 1.7 ms
+ *     space rho:space:QueueSpace Unforgeable(0x91cb…): phlogiston 780 (limit: 10000000)
  *
  * Exit codes: 0 success; 1 evaluation errors (running out of phlogiston is one); 2 syntax or
  * scope errors (rendered with caret excerpts, every syntax error of the file) and usage errors
@@ -93,6 +95,10 @@ function run(args: RunArgs, source: string, io: RhoIo): number {
       out.line(io.stderr, `comms: ${result.comms}`);
       out.line(io.stderr, `phlogiston: ${used} (limit: ${limit === Number.POSITIVE_INFINITY ? 'unlimited' : limit})`);
       out.line(io.stderr, `time: ${elapsed.toFixed(1)} ms`);
+      for (const space of result.spaces) {
+        const p = space.phlogiston;
+        out.line(io.stderr, `space ${space.urn} ${space.name}: phlogiston ${p.used} (limit: ${p.limit})`);
+      }
     }
     out.flush();
     return result.errors.length > 0 ? 1 : 0;

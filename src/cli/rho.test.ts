@@ -161,6 +161,25 @@ describe('rho run', () => {
     assert.match(failed[4], /^time: \d+\.\d ms$/);
   });
 
+  test('--stats: one more line per space the program made, with its own phlogiston meter', () => {
+    const program = `new QF(\`rho:space:queue:hashmap:default\`), SF(\`rho:space:stack:hashmap:default\`), r1, r2 in {
+  QF!(*r1) | SF!(*r2) | for (q <- r1) { use q { @"jobs"!(1) | for (@x <- @"jobs") { Nil } } }
+}
+`;
+    const r = cli(['run', rhoFile(program), '--stats'], () => 0);
+    assert.equal(r.code, 0);
+    const err = lines(r.stderr);
+    assert.equal(err.length, 5);
+    assert.match(
+      err[3],
+      /^space rho:space:QueueSpace Unforgeable\(0x[0-9a-f]{32}\): phlogiston [1-9]\d* \(limit: 10000000\)$/,
+    );
+    assert.match(
+      err[4],
+      /^space rho:space:StackSpace Unforgeable\(0x[0-9a-f]{32}\): phlogiston 0 \(limit: 10000000\)$/,
+    );
+  });
+
   test('--stats measures the run with the clock, to one decimal', () => {
     let calls = 0;
     // The first reading starts the run; every later one is 12.345 ms on.

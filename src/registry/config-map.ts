@@ -61,10 +61,12 @@ const EMBEDDING_ALIASES: ReadonlyMap<string, EmbeddingType> = new Map([
 
 const METRIC_ALIASES: ReadonlyMap<string, VectorMetric> = new Map([
   ['cosine', 'cosine'],
+  ['cos', 'cosine'],
   ['dot', 'dot_product'],
   ['dotproduct', 'dot_product'],
   ['dot_product', 'dot_product'],
   ['euclidean', 'euclidean'],
+  ['euc', 'euclidean'],
   ['l2', 'euclidean'],
   ['manhattan', 'manhattan'],
   ['l1', 'manhattan'],
