@@ -9,7 +9,7 @@
 
 import { UsageError } from './usage-error.js';
 
-export type RhoCommand = 'run' | 'check';
+export type RhoCommand = 'run' | 'check' | 'repl';
 
 /** `rho run FILE ...`: what to evaluate and how. */
 export interface RunArgs {
@@ -23,8 +23,17 @@ export interface RunArgs {
   readonly stats: boolean;
 }
 
+/** `rho repl ...`: an interactive session. */
+export interface ReplArgs {
+  readonly command: 'repl';
+  readonly seed: bigint;
+  readonly phloLimit: number | undefined;
+  readonly trace: boolean;
+}
+
 export type RhoArgs =
   | { readonly command: 'help' }
+  | ReplArgs
   | { readonly command: 'version' }
   | { readonly command: 'check'; readonly file: string }
   | RunArgs;
@@ -32,6 +41,7 @@ export type RhoArgs =
 export function rhoUsage(prog: string): string {
   return `Usage: ${prog} run FILE [--seed N] [--phlo-limit N] [--trace] [--stats]
        ${prog} check FILE
+       ${prog} repl [--seed N] [--phlo-limit N] [--trace]
 
 Runs Rholang programs.
 
@@ -39,6 +49,7 @@ Commands:
   run FILE    parse, check and evaluate FILE: what it prints on rho:io:stdout goes to stdout,
               what it prints on rho:io:stderr and its evaluation errors go to stderr
   check FILE  parse and check FILE without running it; prints nothing when it is fine
+  repl        an interactive session: each input runs in the same spaces (:help inside)
   help        this help
 
 Options of run:
@@ -59,7 +70,7 @@ type ValueOption = 'seed' | 'phlo-limit';
 type FlagOption = 'trace' | 'stats';
 const VALUE_OPTIONS: readonly string[] = ['seed', 'phlo-limit'] satisfies ValueOption[];
 const FLAG_OPTIONS: readonly string[] = ['trace', 'stats'] satisfies FlagOption[];
-const COMMANDS = 'run or check';
+const COMMANDS = 'run, check or repl';
 
 /** Parses `argv` (without the node and script paths). Throws {@link UsageError}. */
 export function parseRhoArgs(argv: readonly string[]): RhoArgs {
@@ -104,8 +115,20 @@ export function parseRhoArgs(argv: readonly string[]): RhoArgs {
 
   const [command, file, ...rest] = positionals;
   if (command === undefined) throw new UsageError(`missing command (${COMMANDS})`);
-  if (command !== 'run' && command !== 'check') {
+  if (command !== 'run' && command !== 'check' && command !== 'repl') {
     throw new UsageError(`unknown command '${command}' (expected ${COMMANDS})`);
+  }
+  if (command === 'repl') {
+    if (file !== undefined) throw new UsageError(`repl: unexpected argument '${file}' (repl reads its input)`);
+    if (given.has('stats')) throw new UsageError('repl does not take --stats');
+    const seed = values.get('seed');
+    const phloLimit = values.get('phlo-limit');
+    return {
+      command,
+      seed: seed === undefined ? 0n : parseSeed(seed),
+      phloLimit: phloLimit === undefined ? undefined : parsePhloLimit(phloLimit),
+      trace: given.has('trace'),
+    };
   }
   if (file === undefined) throw new UsageError(`${command}: missing FILE`);
   if (rest.length > 0) throw new UsageError(`${command}: unexpected argument '${rest[0]}' (only one FILE)`);

@@ -58,6 +58,10 @@ export function runRhoCli(argv: readonly string[], io: RhoIo, options: RhoCliOpt
       io.stdout.write(`${packageVersion()}\n`);
       return 0;
     }
+    if (args.command === 'repl') {
+      // The session reads its input asynchronously: the `rho` entry runs it (rho-repl.ts).
+      throw new UsageError('repl is interactive: start it as `rho repl`');
+    }
     source = readSource(args.file);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

@@ -4,12 +4,27 @@
  * so that importing the CLI (tests) never runs it.
  */
 
+import readline from 'node:readline';
 import { fdSink } from './fd-sink.js';
+import { parseRhoArgs } from './rho-args.js';
 import { runRhoCli } from './rho-cli.js';
+import { runRepl } from './rho-repl.js';
 
 // Output is written synchronously (see fd-sink.ts), so nothing is pending at exit. A reader that
 // leaves early (`rho run p.rho | head -1`) ends the run quietly; a closed stderr is ignored.
 const stdout = fdSink(1, { onClosed: () => process.exit(0) });
 const stderr = fdSink(2, { onClosed: () => {} });
 
-process.exitCode = runRhoCli(process.argv.slice(2), { stdout, stderr });
+const argv = process.argv.slice(2);
+let repl: ReturnType<typeof parseRhoArgs> | undefined;
+try {
+  repl = parseRhoArgs(argv);
+} catch {
+  // runRhoCli reports usage errors.
+}
+if (repl?.command === 'repl') {
+  const input = readline.createInterface({ input: process.stdin, terminal: false });
+  process.exitCode = await runRepl(input, { stdout, stderr }, { ...repl, prompts: process.stdin.isTTY === true });
+} else {
+  process.exitCode = runRhoCli(argv, { stdout, stderr });
+}
