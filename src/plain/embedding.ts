@@ -38,7 +38,8 @@ export function queryVector(query: Value | Float32Array, type: EmbeddingType, di
 function vectorOf(raw: Value, type: EmbeddingType, dimensions: number, what: string): Float32Array {
   let items: readonly Value[];
   if (typeof raw === 'string') {
-    if (type !== 'float') throw new EmbeddingExtractionError(`a ${type} ${what} is a list, not a string`);
+    if (type !== 'float')
+      throw new EmbeddingExtractionError(`${type === 'integer' ? 'an' : 'a'} ${type} ${what} is a list, not a string`);
     items = raw.split(',').map((part) => {
       const text = part.trim();
       const x = text === '' ? Number.NaN : Number(text);

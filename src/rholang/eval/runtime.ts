@@ -76,6 +76,7 @@ export class RhoRuntime {
   private readonly spaces: RhoSpaces;
   private readonly root: Rng;
   private extraFactories = 0;
+  private readonly factoriesByByte = new Map<number, Term>();
   private evaluations = 0;
   private stdoutLines: string[] = [];
   private stderrLines: string[] = [];
@@ -117,7 +118,14 @@ export class RhoRuntime {
     if (!urn.startsWith(URN_PREFIX)) return undefined;
     let id: Uint8Array;
     try {
-      id = Uint8Array.of(urnToByte(urn));
+      const byte = urnToByte(urn);
+      // Two spellings of one space (`rho:space:QueueSpace`, `rho:space:queue:hashmap:default`) share its byte name.
+      const known = this.factoriesByByte.get(byte);
+      if (known !== undefined) {
+        system.set(urn, known);
+        return known;
+      }
+      id = Uint8Array.of(byte);
     } catch (e) {
       // Parametric and theory URNs have no byte name; a URN that does not parse is reported as such.
       if (!(e instanceof InvalidConfigurationError) || !/no byte name/.test(e.message)) {
@@ -131,6 +139,7 @@ export class RhoRuntime {
       runFactory(spaces, urn, args, rng, (reply, made) => this.reducer.sendFromSystem(reply, [made], rng));
     });
     system.set(urn, name);
+    if (id.length === 1) this.factoriesByByte.set(id[0], name);
     return name;
   }
 

@@ -6,6 +6,7 @@
 import { OutOfPhlogistonError } from '../../gas/errors.js';
 import { queryVector } from '../../plain/embedding.js';
 import { parseMetric, parseThreshold } from '../../registry/config-map.js';
+import { MAX_PRIORITY_LEVELS } from '../../spaces/collections/priority-queue.js';
 import type { SimilarityQuery } from '../../spaces/collections/vectordb.js';
 import type { HyperParam, Similarity } from '../term/nodes-proc.js';
 import type { Term } from '../term/term.js';
@@ -84,10 +85,10 @@ export function priorityOf(
     throw new RhoRuntimeError('InvalidHyperparameter', `${where} gives the priority both by position and by name`);
   }
   const v = evaluate(((named ?? positional) as HyperParam).value, env, ctx);
-  if (v.kind !== 'Int' || v.value < 0n || v.value > 1_000_000n) {
+  if (v.kind !== 'Int' || v.value < 0n || v.value >= BigInt(MAX_PRIORITY_LEVELS)) {
     throw new RhoRuntimeError(
       'InvalidHyperparameter',
-      `${where}: a priority is an integer from 0 (served first) up, got ${show(v)}`,
+      `${where}: a priority is an integer in 0..${MAX_PRIORITY_LEVELS - 1} (0 is served first), got ${show(v)}`,
     );
   }
   return Number(v.value);
@@ -106,7 +107,8 @@ export function similarityQuery(s: Similarity, env: Env, ctx: ExprContext, targe
     const v = evaluate(t, env, ctx);
     const p = termToPlain(v);
     if (p === undefined) throw new RhoRuntimeError('InvalidSimilarity', `the ${what} must be data, got ${show(v)}`);
-    return p;
+    // Rholang integers arrive as bigints; the parsers take numbers (and print them without the `n`).
+    return typeof p === 'bigint' && Number.isSafeInteger(Number(p)) ? Number(p) : p;
   };
   let metric: string | undefined;
   let threshold: number | undefined;
@@ -123,7 +125,7 @@ export function similarityQuery(s: Similarity, env: Env, ctx: ExprContext, targe
       }
       if (s.rank.length > 1) {
         const k = plain(s.rank[1], 'k of topk');
-        if (typeof k !== 'bigint' || k < 1n || k > 1_000_000n) {
+        if (typeof k !== 'number' || k < 1 || k > 1_000_000) {
           throw new RhoRuntimeError('InvalidSimilarity', `the k of topk is a positive integer, got ${String(k)}`);
         }
         topK = Number(k);

@@ -235,7 +235,7 @@ describe('hyperparameters (priorities)', () => {
   test('bad priorities and hyperparameters elsewhere are errors naming the problem', () => {
     const pq = (send: string) => run(withSpace('rho:space:priorityqueue:hashmap:default', `use sp { ${send} }`));
     const cases: [RunResult, RegExp][] = [
-      [pq('@"t"!(1; -1)'), /a priority is an integer from 0 .* got -1/],
+      [pq('@"t"!(1; -1)'), /a priority is an integer in 0..1023 .* got -1/],
       [pq('@"t"!(1; "high")'), /got "high"/],
       [pq('@"t"!(1; 0, priority=1)'), /both by position and by name/],
       [pq('@"t"!(1; urgency=1)'), /unknown hyperparameter `urgency`/],
@@ -352,5 +352,48 @@ describe('qualifiers, theories, cells, agents and meters', () => {
     const program = `${OUT}{ ${withSpace('rho:space:queue:hashmap:default', 'out!(*sp)')} }`;
     assert.deepEqual(runSource(program, { seed: 3 }).stdout, runSource(program, { seed: 3 }).stdout);
     assert.notDeepEqual(runSource(program, { seed: 3 }).stdout, runSource(program, { seed: 4 }).stdout);
+  });
+});
+
+describe('review fixes', () => {
+  test('a user space charges a send 100 plus the size of its data (DECISIONS 10)', () => {
+    const cost = (data: string) =>
+      run(withSpace('rho:space:queue:hashmap:default', `use sp { @"q"!(${data}) }`)).spaces[0].phlogiston.used;
+    const small = cost('"a"');
+    const big = cost(`"${'a'.repeat(50)}"`);
+    assert.equal(big - small, 49);
+    assert.ok(small > 100);
+  });
+
+  test('two spellings of one URN are one factory', () => {
+    const trace: string[] = [];
+    runSource('new A(`rho:space:QueueSpace`), B(`rho:space:queue:hashmap:default`) in { A!() | B!() }', {
+      trace: (l) => trace.push(l),
+    });
+    assert.equal(trace.length, 2);
+    assert.ok(trace.every((l) => l.endsWith('-> rho:space:QueueSpace')));
+  });
+
+  test('the Any theory takes processes too; Nat refuses them', () => {
+    const send = 'use sp { @"p"!(@"x"!(1)) | for (@p <- @"p") { out!("stored") } }';
+    assert.deepEqual(lines(withSpace('rho:space:bag:hashmap:default', send, 'free Any()')), ['"stored"']);
+    assert.deepEqual(codes(run(withSpace('rho:space:bag:hashmap:default', send, 'free Nat()'))), [
+      'TheoryValidationError',
+    ]);
+  });
+
+  test('priorities past the last level and k of topk are checked with messages naming them', () => {
+    const r = run(withSpace('rho:space:priorityqueue:hashmap:default', 'use sp { @"t"!(1; 1024) }'));
+    assert.deepEqual(codes(r), ['InvalidHyperparameter']);
+    assert.match(r.errors[0].message, /0\.\.1023.*got 1024/);
+    const q = run(
+      withSpace(
+        'rho:space:vectordb:hashmap:default',
+        'use sp { for (x <- @"d" ~ sim("cos", 150) ~ [1, 2, 3]) { Nil } }',
+        '{"dimensions": 3}',
+      ),
+    );
+    assert.deepEqual(codes(q), ['InvalidSimilarity']);
+    assert.doesNotMatch(q.errors[0].message, /150n/);
   });
 });

@@ -23,9 +23,11 @@ import type { SpaceConfig } from '../../spaces/config.js';
 import { Space } from '../../spaces/space.js';
 import type { SpaceLike } from '../../spaces/space-like.js';
 import type { Theory } from '../../spaces/theory.js';
+import { encodedLength } from '../term/encode.js';
 import { Unforgeable } from '../term/nodes-ground.js';
 import type { Term } from '../term/term.js';
 import { printValue } from '../values/print.js';
+import { show } from '../values/value.js';
 import { RhoRuntimeError } from './errors.js';
 import { termToPlain } from './plain.js';
 import type { Rng } from './rng.js';
@@ -105,7 +107,8 @@ export class RhoSpaces {
     const theory = spec.theory === undefined ? undefined : termTheory(spec.theory);
     const engine = new Space<RhoTypes>({ adapter: termAdapter(id), matcher: bindMatcher, config, theory });
     const meter = new PhlogistonMeter(SPACE_PHLOGISTON_LIMIT);
-    const space = new ChargingSpace<RhoTypes>(engine, { meter, dataSize: (d: RhoDatum) => d.storedSize });
+    // DECISIONS 10: a send costs 100 + the byte length of the datum's canonical encoding.
+    const space = new ChargingSpace<RhoTypes>(engine, { meter, dataSize: (d: RhoDatum) => encodedLength(d.list) });
     const entry = new RhoSpace(space, engine.config, new Unforgeable(id), urnOf(engine), meter, spec.theory);
     this.byId.set(idKey(id), entry);
     if (entry.config.qualifier === 'seq') this.hasSeq = true;
@@ -168,15 +171,27 @@ function idKey(id: Uint8Array): string {
   return Buffer.from(id.buffer, id.byteOffset, id.length).toString('latin1');
 }
 
+/** What the builtin theories expect, in Rholang's words (the plain-data ones speak of JavaScript types). */
+const EXPECTED: Readonly<Record<string, string>> = {
+  Nat: 'expected an Int that is not negative',
+  Int: 'expected an Int',
+  String: 'expected a String',
+  Bool: 'expected a Bool',
+};
+
 /** A theory over plain data, applied to each value a send carries. */
 function termTheory(theory: Theory): Theory {
   return {
     name: theory.name,
     validate(datum: unknown): string | null {
-      for (const v of (datum as RhoDatum).list.elements) {
-        const plain = termToPlain(v);
-        const reason = plain === undefined ? `${theory.name} cannot hold a process` : theory.validate(plain);
-        if (reason !== null) return `${printValue(v)}: ${reason}`;
+      const values = (datum as RhoDatum).list.elements;
+      for (const v of values) {
+        // A process has no plain form: only theories that take anything (Any) accept one.
+        let reason = theory.validate(termToPlain(v));
+        if (reason === null) continue;
+        reason = EXPECTED[theory.name] ?? reason;
+        // The message shows the whole datum; with several values, say which one failed.
+        return values.length === 1 ? reason : `${show(v)}: ${reason}`;
       }
       return null;
     },

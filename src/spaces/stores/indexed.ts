@@ -40,7 +40,7 @@ export class IndexedStore<T extends SpaceTypes> extends ChannelStore<T> {
     if (index === undefined || !Number.isSafeInteger(index) || index < 0) {
       throw new InvalidChannelError(
         `${this.adapter.describeChannel(channel)} does not address a slot of this ${this.kind} space: ` +
-          'use a name from its gensym() or a non-negative integer index',
+          'use a name the space made (gensym(), or `new` inside `use` in Rholang) or a non-negative integer index',
       );
     }
     if (index < this.size) return index;
