@@ -12,6 +12,16 @@
  */
 import { performance } from 'node:perf_hooks';
 
+/**
+ * What a row's throughput counts, when not bare elements: the table shows `name`/s, one `name`
+ * being `scale` elements (bytes counted in MiB: `{ name: 'MiB', scale: 2 ** 20 }`). Without a
+ * scale the figure keeps its SI prefix (`163 k COMMs/s`).
+ */
+export interface ThroughputUnit {
+  readonly name: string;
+  readonly scale?: number;
+}
+
 /** One benchmark row. `prepare` is untimed; the body it returns is timed and run exactly once. */
 interface CaseBase {
   /** The seed's case name, e.g. `produce_only`. */
@@ -20,6 +30,8 @@ interface CaseBase {
   size: number | null;
   /** Elements one body processes (for throughput). */
   elements: number;
+  /** How the table names the throughput (default: elements per second, `M/s`). */
+  unit?: ThroughputUnit;
   /**
    * The body consumes nothing, so one setup may serve a whole batch (as Criterion's `iter` does).
    * Keeps O(1) bodies on big states honest: a batch of fresh big states would time cache misses.

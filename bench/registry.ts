@@ -15,6 +15,7 @@ import { group as matcherComparison } from './groups/matcher-comparison.js';
 import { group as phlogiston } from './groups/phlogiston.js';
 import { group as produceConsumeCycle } from './groups/produce-consume-cycle.js';
 import { group as registryLookup } from './groups/registry-lookup.js';
+import { group as rholang } from './groups/rholang.js';
 import { group as structuralMatcher } from './groups/structural-matcher.js';
 import { group as vectorSimilarity } from './groups/vector-similarity.js';
 import type { Group } from './harness.js';
@@ -33,4 +34,5 @@ export const GROUPS: readonly Group[] = [
   contentionAsync,
   contentionWorkers,
   vectorSimilarity,
+  rholang,
 ];

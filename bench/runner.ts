@@ -38,6 +38,7 @@ export async function runCase(s: Selected, budget: Budget): Promise<Row> {
     median_ns: stats.medianNs,
     p75_ns: stats.p75Ns,
     throughput_per_s: (s.case.elements / stats.medianNs) * 1e9,
+    unit: s.case.unit ?? null,
     samples: stats.samples,
     batch: stats.batch,
     seed_ns: SEED_NS[s.id] ?? null,

@@ -81,9 +81,11 @@ export function referenceFor(group: string, name: string, size: number | null): 
   return { row: `lock_contention_same_channel/mixed_produce_consume/${size}`, ns: LOCK_MIXED[size] };
 }
 
-/** Targets the engine issue sets for our own engine (not seed figures). */
+/** Targets the issues set for our own engine and runtime (not seed figures). */
 export const TARGET_NS: Readonly<Record<string, number>> = {
   'produce_consume_cycle/produce_only/10000': 400 * us,
   'produce_consume_cycle/consume_immediate_match/10000': 1 * ms,
   'produce_consume_cycle/produce_multi_channel/1000': 80 * us,
+  // The Rholang runtime's: at least 100,000 COMMs per second (ping_pong/10000 is 20,001 COMMs).
+  'rholang/ping_pong/10000': (20_001 / 100_000) * 1e9,
 };

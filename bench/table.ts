@@ -2,7 +2,7 @@
  * Result rows (also the `--json` shape) and the table printer. Tables are Markdown pipe tables,
  * padded so they read as well in a terminal as pasted into docs/performance.md.
  */
-import { formatNs } from './harness.js';
+import { formatNs, type ThroughputUnit } from './harness.js';
 import type { Reference } from './seed.js';
 
 /** One measured row; field names are the JSON's. */
@@ -15,6 +15,8 @@ export interface Row {
   median_ns: number;
   p75_ns: number;
   throughput_per_s: number;
+  /** What the throughput counts in the table (MiB, COMMs, ...), or null for bare elements. */
+  unit: ThroughputUnit | null;
   samples: number;
   /** Bodies timed per sample (sub-millisecond cases run in batches). */
   batch: number;
@@ -41,11 +43,20 @@ export interface Meta {
   seed_machine: string;
 }
 
-export function formatRate(perS: number): string {
-  if (perS >= 1e9) return `${(perS / 1e9).toPrecision(3)} G/s`;
-  if (perS >= 1e6) return `${(perS / 1e6).toPrecision(3)} M/s`;
-  if (perS >= 1e3) return `${(perS / 1e3).toPrecision(3)} k/s`;
-  return `${perS.toPrecision(3)} /s`;
+/**
+ * Elements per second with an SI prefix (`19.1 M/s`), or in `unit`: `163 k COMMs/s` with the
+ * prefix, `42.7 MiB/s` for a unit that has a scale (no prefix on top of it).
+ */
+export function formatRate(perS: number, unit: ThroughputUnit | null = null): string {
+  if (unit?.scale !== undefined) {
+    const v = perS / unit.scale;
+    return `${v >= 1e3 ? Math.round(v).toString() : v.toPrecision(3)} ${unit.name}/s`;
+  }
+  const name = unit === null ? '' : ` ${unit.name}`;
+  if (perS >= 1e9) return `${(perS / 1e9).toPrecision(3)} G${name}/s`;
+  if (perS >= 1e6) return `${(perS / 1e6).toPrecision(3)} M${name}/s`;
+  if (perS >= 1e3) return `${(perS / 1e3).toPrecision(3)} k${name}/s`;
+  return `${perS.toPrecision(3)}${unit === null ? ' ' : name}/s`;
 }
 
 export function header(meta: Meta): string {
@@ -73,7 +84,7 @@ export function groupTable(name: string, description: string, rows: readonly Row
       r.size === null ? '' : String(r.size),
       formatNs(r.median_ns),
       formatNs(r.p75_ns),
-      formatRate(r.throughput_per_s),
+      formatRate(r.throughput_per_s, r.unit),
       seedCell(r),
       r.seed_ns === null ? (r.reference === null ? '' : 'n/c') : formatRatio(r.median_ns / r.seed_ns),
     ];

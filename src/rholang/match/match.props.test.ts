@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { termArb, valueArb } from '../term/arbitrary.js';
 import {
+  ConnType,
   EList,
   ETuple,
   emap,
@@ -17,6 +18,7 @@ import {
 } from '../term/index.js';
 import { fillPattern } from './fill.js';
 import { matchTerm } from './index.js';
+import { matchGeneral } from './match.js';
 
 /** A stream of choices (0..99) read in a cycle: the randomness of an abstraction, shrinkable by fast-check. */
 class Tape {
@@ -72,6 +74,31 @@ function abstract(t: Term, tape: Tape, next: { level: number }): Term {
   }
 }
 
+/**
+ * A pattern over the shape of `t` for the matcher's fast path and its edges: variables (some
+ * repeated, so a second occurrence must see an equal value), wildcards, simple types and list
+ * remainders inside lists and tuples, and now and then a set, map or Par abstraction (which the
+ * fast path leaves to the general matcher).
+ */
+function direct(t: Term, tape: Tape, next: { level: number }): Term {
+  if (tape.chance(25)) return next.level > 0 && tape.chance(40) ? new FreeVar(0) : new FreeVar(next.level++);
+  if (tape.chance(5)) return WILDCARD;
+  if (tape.chance(5)) return new ConnType(tape.chance(50) ? 'Int' : 'String');
+  const sub = (u: Term) => direct(u, tape, next);
+  switch (t.kind) {
+    case 'List': {
+      if (!tape.chance(40)) return new EList(t.elements.map(sub), null);
+      let cut = 0;
+      while (cut < t.elements.length && tape.chance(60)) cut++;
+      return new EList(t.elements.slice(0, cut).map(sub), tape.chance(30) ? WILDCARD : new FreeVar(next.level++));
+    }
+    case 'Tuple':
+      return new ETuple(t.elements.map(sub));
+    default:
+      return tape.chance(15) ? abstract(t, tape, next) : t;
+  }
+}
+
 const keys = (b: readonly Term[] | null) => (b === null ? null : b.map(keyOf));
 
 /** Shuffles with the tape (a Fisher–Yates driven by the tape's choices). */
@@ -108,6 +135,33 @@ describe('matcher properties', () => {
         assert.equal(keyOf(fillPattern(p, b)), keyOf(v));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  test('the fast path binds what the general matcher binds, and fails where it fails', () => {
+    // A list value, a pattern over its shape, and near misses: the list with an element replaced,
+    // one dropped, one added, and an unrelated value.
+    const list = fc.array(valueArb(3), { minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(list, valueArb(3), tapeArb, fc.nat(4), (es, u, tape, at) => {
+        const v = new EList(es, null);
+        const next = { level: 0 };
+        const p = direct(v, tape, next);
+        const i = at % es.length;
+        const near = [
+          v,
+          new EList([...es.slice(0, i), u, ...es.slice(i + 1)], null),
+          new EList(es.slice(0, -1), null),
+          new EList([...es, u], null),
+          new EList([u, ...es], null),
+          u,
+        ];
+        for (const x of near) {
+          const options = { freeCount: next.level };
+          assert.deepEqual(keys(matchTerm(p, x, options)), keys(matchGeneral(p, x, options)));
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 

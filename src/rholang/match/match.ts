@@ -42,12 +42,85 @@ export interface MatchOptions {
 
 /** Matches `value` (a closed term) against `pattern`: the bindings in level order, or null. */
 export function matchTerm(pattern: Term, value: Term, options: MatchOptions = {}): TermBindings | null {
+  const values: (Term | undefined)[] = [];
+  const direct = matchDirect(pattern, value, values);
+  if (direct === FAIL) return null;
+  if (direct === MATCH) return complete(values, options.freeCount);
+  return matchGeneral(pattern, value, options);
+}
+
+/**
+ * The general matcher alone (continuations and a trail, every construct), without the fast path.
+ * @internal Exported for the property test that checks the fast path against it.
+ */
+export function matchGeneral(pattern: Term, value: Term, options: MatchOptions = {}): TermBindings | null {
   const s = new MatchState(options.refs ?? [], step);
   if (!s.match(pattern, value, 0, () => true)) return null;
-  const n = Math.max(options.freeCount ?? 0, s.values.length);
+  return complete(s.values, options.freeCount);
+}
+
+/** The bindings in level order, `Nil` for a level the match did not reach, at least `freeCount` long. */
+function complete(values: (Term | undefined)[], freeCount: number | undefined): Term[] {
+  const n = Math.max(freeCount ?? 0, values.length);
   const out = new Array<Term>(n);
-  for (let i = 0; i < n; i++) out[i] = s.values[i] ?? NIL;
+  for (let i = 0; i < n; i++) out[i] = values[i] ?? NIL;
   return out;
+}
+
+const MATCH = 1;
+const FAIL = 0;
+/** The pattern has a construct the direct matcher leaves to the general one. */
+const GENERAL = -1;
+type Direct = typeof MATCH | typeof FAIL | typeof GENERAL;
+
+/**
+ * The fast path of the commonest patterns — a receive's `[@x, @y]`, a case `[a, _, 0]`: variables,
+ * wildcards, simple types and closed subterms, inside lists (with a remainder) and tuples. None of
+ * these offers a choice, so one left-to-right pass without continuations, closures or a trail
+ * gives exactly what the general matcher gives. No binder is crossed, so every value is met at
+ * depth 0. At the first other construct it returns `GENERAL` and the caller starts over with the
+ * general matcher; a `FAIL` before that is final, because what came before offered no choice.
+ */
+function matchDirect(p: Term, v: Term, values: (Term | undefined)[]): Direct {
+  if (!p.pattern) return termEquals(p, v) ? MATCH : FAIL;
+  switch (p.kind) {
+    case 'FreeVar': {
+      const old = values[p.level];
+      if (old === undefined) {
+        values[p.level] = v;
+        return MATCH;
+      }
+      return termEquals(old, v) ? MATCH : FAIL;
+    }
+    case 'Wildcard':
+      return MATCH;
+    case 'ConnType':
+      return hasType(p.type, v) ? MATCH : FAIL;
+    case 'List': {
+      if (v.kind !== 'List') return FAIL;
+      const ps = p.elements;
+      const vs = v.elements;
+      const rem = p.remainder;
+      if (rem === null ? ps.length !== vs.length : ps.length > vs.length) return FAIL;
+      const r = matchDirectAll(ps, vs, values);
+      if (r !== MATCH || rem === null || rem.kind === 'Wildcard') return r;
+      return matchDirect(rem, new EList(vs.slice(ps.length), null), values);
+    }
+    case 'Tuple': {
+      if (v.kind !== 'Tuple' || p.elements.length !== v.elements.length) return FAIL;
+      return matchDirectAll(p.elements, v.elements, values);
+    }
+    default:
+      return GENERAL;
+  }
+}
+
+function matchDirectAll(ps: readonly Term[], vs: readonly Term[], values: (Term | undefined)[]): Direct {
+  for (let i = 0; i < ps.length; i++) {
+    const r = matchDirect(ps[i], vs[i], values);
+    if (r !== MATCH) return r;
+  }
+  return MATCH;
 }
 
 /** True if `value` matches `pattern` (Rholang's `matches`). */
