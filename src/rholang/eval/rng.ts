@@ -13,8 +13,12 @@
  * about n²/2¹²⁹.
  */
 
-/** Scratch lanes: every operation loads a state here, absorbs words, and reads the result. */
-const S = new Uint32Array(4);
+/**
+ * Scratch lanes: every operation loads a state here, absorbs words, and reads the result. Signed
+ * 32-bit lanes (same bits as unsigned): V8 keeps them as small integers, where lanes of 2^31 and
+ * up would be boxed as heap numbers in every generator.
+ */
+const S = new Int32Array(4);
 
 const TAG_SPLIT = 0x5350_4c54;
 const TAG_MERGE = 0x4d52_4745;
@@ -26,7 +30,7 @@ function fmix(h: number): number {
   h = Math.imul(h, 0x85eb_ca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2_ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return h ^ (h >>> 16);
 }
 
 /** Absorbs one 32-bit word into the scratch lanes; every lane depends on it afterwards. */
@@ -35,7 +39,7 @@ function absorb(w: number): void {
   S[1] = fmix(S[1] + S[0] + 0x9e37_79b9);
   S[2] = fmix(S[2] ^ S[1]);
   S[3] = fmix(S[3] + S[2] + 0x7f4a_7c15);
-  S[0] = (S[0] + S[3]) >>> 0;
+  S[0] = S[0] + S[3];
 }
 
 export class Rng {
@@ -43,9 +47,9 @@ export class Rng {
   static fromSeed(seed: bigint | number): Rng {
     let v = BigInt.asUintN(64, BigInt(seed));
     S[0] = 0x6a09_e667;
-    S[1] = 0xbb67_ae85;
+    S[1] = 0xbb67_ae85 | 0;
     S[2] = 0x3c6e_f372;
-    S[3] = 0xa54f_f53a;
+    S[3] = 0xa54f_f53a | 0;
     absorb(TAG_SEED);
     absorb(Number(v & 0xffff_ffffn));
     v >>= 32n;
@@ -129,7 +133,7 @@ export class Rng {
       absorb(k);
       absorb(word);
       absorb(0);
-      for (let i = 0; i < 4; i++) view.setUint32((word + i) * 4, S[i]);
+      for (let i = 0; i < 4; i++) view.setInt32((word + i) * 4, S[i]);
     }
     return out;
   }
