@@ -306,6 +306,18 @@ describe('qualifiers, theories, cells, agents and meters', () => {
     assert.deepEqual(codes(r), ['SeqChannelNotMobile', 'SeqChannelNotMobile']);
   });
 
+  test('a seq channel admits one waiting receive at a time; the data still reach the first', () => {
+    const r = run(
+      withSpace(
+        'rho:space:queue:hashmap:seq',
+        'new c : sp in { for (@a <- c) { out!(a) } | for (@b <- c) { out!(b) } | c!(1) }',
+      ),
+    );
+    assert.deepEqual(r.stdout, ['1']);
+    assert.deepEqual(codes(r), ['SeqChannelConcurrency']);
+    assert.match(r.errors[0].message, /admit one waiting consume at a time/);
+  });
+
   test('temp spaces behave like default ones within a run', () => {
     assert.deepEqual(
       lines(withSpace('rho:space:queue:hashmap:temp', 'use sp { @"q"!(1) | @"q"!(2) | for (@a <- @"q") { out!(a) } }')),
