@@ -6,9 +6,8 @@
  * - `NAME.expected-stderr`: the exact stderr when the program writes any (else stderr must be empty);
  * - the exit status: 1 when the expected stderr holds `error: ...` lines (evaluation errors), else 0.
  *
- * Each program must also print the same stdout and exit with the same status under other seeds (two for the
- * language examples, twenty for the reified-space examples, whose space names and result channels all come from the
- * seed), unless its first line is the directive `// rho-test: seed-dependent` (it prints unforgeable names on
+ * Each program must also print the same stdout and exit with the same status under twenty other seeds (space
+ * names, result channels and unforgeable names all come from the seed), unless its first line is the directive `// rho-test: seed-dependent` (it prints unforgeable names on
  * purpose); then every other seed must change it. Stderr is compared for the default seed only: an error message
  * may name an unforgeable channel.
  *
@@ -46,7 +45,7 @@ const TWENTY_SEEDS = [
 
 /** The example directories and the seeds each is checked with, besides the default (0) that the spawned run uses. */
 const DIRS: readonly { readonly dir: string; readonly otherSeeds: readonly string[] }[] = [
-  { dir: 'examples/rholang', otherSeeds: ['1', '-9223372036854775809'] },
+  { dir: 'examples/rholang', otherSeeds: TWENTY_SEEDS },
   { dir: 'examples/rholang/spaces', otherSeeds: TWENTY_SEEDS },
 ];
 const DIRECTIVE = /^\/\/\s*rho-test:\s*(.*)$/;
