@@ -82,6 +82,7 @@ export function evaluate(t: Term, env: Env, ctx: ExprContext): Term {
       return matchTerm(pattern, target, { freeCount: t.freeCount }) === null ? FALSE : TRUE;
     }
     case 'Par': {
+      // Only the expression members compute; process members are closed, not run.
       let changed = false;
       const ms = t.sourceOrder.map((m) => {
         const v = isExpression(m) ? evaluate(m, env, ctx) : close(m, env);
@@ -90,20 +91,30 @@ export function evaluate(t: Term, env: Env, ctx: ExprContext): Term {
       });
       return changed ? par(ms) : t;
     }
-    case 'Send':
-    case 'Receive':
-    case 'New':
-    case 'Match':
-    case 'Bundle':
-    case 'Use':
-      return close(t, env);
     case 'Function':
       return ctx.call(t.name, all(t.args, env, ctx));
     case 'Free':
       // A theory marker is a value: factories read it.
       return t;
     default:
+      if (isProcess(t)) return close(t, env);
       throw new RhoRuntimeError('NotAValue', `a pattern (${show(t)}) cannot be evaluated as a value`);
+  }
+}
+
+/** True for process terms other than `Nil` (what `*x` and a method in process position may run). */
+export function isProcess(t: Term): boolean {
+  switch (t.kind) {
+    case 'Send':
+    case 'Receive':
+    case 'New':
+    case 'Match':
+    case 'Bundle':
+    case 'Use':
+    case 'Par':
+      return true;
+    default:
+      return false;
   }
 }
 

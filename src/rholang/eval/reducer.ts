@@ -34,7 +34,7 @@ import { show } from '../values/value.js';
 import { type RhoCostModel, sizeOf } from './costs.js';
 import { close, EMPTY_ENV, type Env, extend, lookup } from './env.js';
 import { RhoRuntimeError } from './errors.js';
-import { type ExprContext, evaluate, isExpression } from './evaluate.js';
+import { type ExprContext, evaluate, isExpression, isProcess } from './evaluate.js';
 import type { Rng } from './rng.js';
 import { onSpace, priorityOf, readable, similarityQuery, writable } from './space-ops.js';
 import { BindPattern, Closure, RhoDatum, type RhoTypes, visitNames } from './space-types.js';
@@ -409,21 +409,6 @@ function patternOf(b: ReceiveBind, env: Env): BindPattern {
     b.remainder,
     b.freeCount,
   );
-}
-
-function isProcess(t: Term): boolean {
-  switch (t.kind) {
-    case 'Send':
-    case 'Receive':
-    case 'New':
-    case 'Match':
-    case 'Bundle':
-    case 'Use':
-    case 'Par':
-      return true;
-    default:
-      return false;
-  }
 }
 
 /** One line of `--trace`: the COMM's number, then each channel with the data it gave. */
