@@ -9,6 +9,11 @@
  *   there, receive first (a stored non-persistent continuation) or send first (a stored datum the
  *   receive takes), also 2n + 1 COMMs. Normalized once, untimed; a body is one `runTerm` (a fresh
  *   space with the system processes installed, then the run). Throughput in COMMs per second.
+ * - `producer_consumer_{default,queue,vector}/n`: a producer contract sends items n, ..., 1 on one
+ *   channel while a consumer contract receives them one by one, in a space a factory made
+ *   (`rho:space:queue:hashmap:default`, `rho:space:bag:vector:default`, all three names made by
+ *   `new` inside `use`, once) or, as the baseline, the same program without the `use` (the
+ *   factory is still called, so only the routing differs): 3n + 4 COMMs.
  *
  * Every body checks its work: no diagnostics and the expected number of top-level processes; the
  * exact COMM count and no evaluation errors.
@@ -168,6 +173,60 @@ const PROGRAMS = {
     }`,
 } as const;
 
+/**
+ * A producer and a consumer of n items on channel `items`, both contracts that recurse, started
+ * together: the producer stores item k and calls itself (one COMM per item), the consumer takes
+ * one item and calls itself (two), so up to n/2 items wait in the channel's collection. The
+ * space comes from `urn`; with `inSpace` false the three names are made outside the `use` (in the
+ * default space), the factory call and its reply still happening. COMMs: the factory call and its
+ * reply, n + 1 calls of each contract, and n items: 3n + 4.
+ */
+const producerConsumer = (urn: string, inSpace: boolean, n: number) => {
+  const body = `new items, produce, consume in {
+        contract produce(@k) = { if (k > 0) { items!(k) | produce!(k - 1) } } |
+        contract consume(@k) = { if (k > 0) { for (@item <- items) { consume!(k - 1) } } } |
+        produce!(${n}) | consume!(${n})
+      }`;
+  return `new mk(\`${urn}\`), ret in {
+    mk!(*ret) |
+    for (sp <- ret) { ${inSpace ? `use sp { ${body} }` : body} }
+  }`;
+};
+
+const SPACES = {
+  /** The baseline: a space is made, but every channel is in the default space. */
+  producer_consumer_default: { urn: 'rho:space:queue:hashmap:default', inSpace: false },
+  producer_consumer_queue: { urn: 'rho:space:queue:hashmap:default', inSpace: true },
+  producer_consumer_vector: { urn: 'rho:space:bag:vector:default', inSpace: true },
+} as const;
+
+const spaceCase = (name: keyof typeof SPACES, n: number): Case => {
+  const { urn, inSpace } = SPACES[name];
+  let term: Term | null = null;
+  const comms = 3 * n + 4;
+  return {
+    kind: 'sync',
+    name,
+    size: n,
+    elements: comms,
+    unit: COMMS,
+    repeatable: true,
+    before: async () => {
+      term = normalizeSource(producerConsumer(urn, inSpace, n));
+    },
+    prepare: () => {
+      const t = term;
+      if (t === null) throw new Error('not normalized');
+      return () => {
+        const result = runTerm(t);
+        expectCount('evaluation errors', result.errors.length, 0);
+        expectCount('COMMs', result.comms, comms);
+        expectCount('user spaces', result.spaces.length, 1);
+      };
+    },
+  };
+};
+
 const commCase = (name: keyof typeof PROGRAMS, n: number): Case => {
   let term: Term | null = null;
   // n + 1 calls of the first contract, n of the second (or of the fresh receive): 2n + 1 COMMs.
@@ -203,7 +262,8 @@ function normalizeSource(text: string): Term {
 export const group: Group = {
   name: 'rholang',
   description:
-    'parse (and normalize) a generated 1 MiB program; run normalized programs of 2n + 1 COMMs on the default space (runTerm)',
+    'parse (and normalize) a generated 1 MiB program; run normalized programs of 2n + 1 COMMs on the default space, ' +
+    'and a producer/consumer of 3n + 4 COMMs on a queue space, a vector space and the default space (runTerm)',
   cases: [
     parseCase(false),
     parseCase(true),
@@ -211,5 +271,8 @@ export const group: Group = {
     commCase('ping_pong', 10_000),
     commCase('fresh_receive_chain', 10_000),
     commCase('fresh_send_chain', 10_000),
+    spaceCase('producer_consumer_default', 3000),
+    spaceCase('producer_consumer_queue', 3000),
+    spaceCase('producer_consumer_vector', 3000),
   ],
 };

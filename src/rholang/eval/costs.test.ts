@@ -3,11 +3,13 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { PhlogistonMeter } from '../../gas/meter.js';
 import { normalizeSource } from '../compile/normalize.js';
+import { valueArb } from '../term/arbitrary.js';
 import { gint, gstring } from '../term/build.js';
 import { encodedLength } from '../term/encode.js';
-import { EList } from '../term/nodes-ground.js';
-import { RHO_COSTS, RhoCostModel, sizeOf } from './costs.js';
+import { EList, Unforgeable } from '../term/nodes-ground.js';
+import { EMPTY_LIST_SIZE, RHO_COSTS, RhoCostModel, sizeOf, sizeOfAll } from './costs.js';
 import { runSource, runTerm } from './run.js';
+import { termAdapter } from './space-types.js';
 
 /** What one call of `f` on a fresh model charges. */
 const charged = (f: (m: RhoCostModel) => void): number => {
@@ -172,4 +174,26 @@ test('the largest phlogiston limit works: refunds stop at the meter’s bound in
   });
   assert.deepEqual(r.errors, []);
   assert.deepEqual(r.stdout, ['1']);
+});
+
+test('a list of values encodes to the empty list’s size plus the sizes of the values (what user spaces charge)', () => {
+  fc.assert(
+    fc.property(fc.array(valueArb(2), { maxLength: 5 }), (xs) => {
+      assert.equal(encodedLength(new EList(xs, null)), EMPTY_LIST_SIZE + sizeOfAll(xs));
+    }),
+  );
+});
+
+test('names of indexed spaces give back their slot index, up to the largest safe integer', () => {
+  const names = termAdapter(new Uint8Array(16).fill(7)).names;
+  fc.assert(
+    fc.property(fc.oneof(fc.nat(), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })), (i) => {
+      assert.equal(names.indexOf(names.make(i)), i);
+    }),
+  );
+  assert.equal(names.indexOf(gint(5)), 5);
+  assert.equal(names.indexOf(gint(-1)), undefined);
+  const beyond = new Uint8Array(24).fill(7);
+  beyond.fill(0xff, 16);
+  assert.equal(names.indexOf(new Unforgeable(beyond)), undefined);
 });

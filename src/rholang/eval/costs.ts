@@ -9,8 +9,9 @@
 
 import type { PhlogistonMeter } from '../../gas/meter.js';
 import { gint } from '../term/build.js';
-import { encodedLength } from '../term/encode.js';
+import { encodedLength, keyOf } from '../term/encode.js';
 import type { BinaryOperator, UnaryOperator } from '../term/nodes-expr.js';
+import { EList } from '../term/nodes-ground.js';
 import type { Term } from '../term/term.js';
 
 /** The fixed costs of the reference's cost table. */
@@ -46,12 +47,20 @@ export interface ExprCosts {
 /** Integers encode to a fixed size; a send of a counter should not pay for encoding it. */
 const INT_SIZE = encodedLength(gint(0));
 
-/** The size of a term for substitution and storage charges: its canonical encoding's length. */
+/** The encoded size of an empty list: a list of values encodes to this plus the sizes of the values. */
+export const EMPTY_LIST_SIZE = encodedLength(new EList([], null));
+
+/**
+ * The size of a term for substitution and storage charges: its canonical encoding's length.
+ * Names are sized by their key, which channels have memoized, rather than encoded again.
+ */
 export function sizeOf(t: Term): number {
-  return t.kind === 'Int' ? INT_SIZE : encodedLength(t);
+  if (t.kind === 'Int') return INT_SIZE;
+  if (t.kind === 'Unforgeable') return keyOf(t).length;
+  return encodedLength(t);
 }
 
-function sizeOfAll(ts: readonly Term[]): number {
+export function sizeOfAll(ts: readonly Term[]): number {
   let n = 0;
   for (let i = 0; i < ts.length; i++) n += sizeOf(ts[i]);
   return n;
@@ -99,11 +108,10 @@ export class RhoCostModel implements ExprCosts {
   }
 
   /**
-   * A send: the evaluation, the substituted channel and data, and — in the default space
+   * A send of `stored` bytes (channel and data): the evaluation, the substitution and — in the default space
    * (`storage`) — their storage; user spaces charge storage to their own meters.
    */
-  send(channel: Term, data: readonly Term[], storage: boolean): number {
-    const stored = sizeOf(channel) + sizeOfAll(data);
+  send(stored: number, storage: boolean): number {
     this.charge(RHO_COSTS.send + (storage ? 2 : 1) * stored, 'send');
     return stored;
   }

@@ -31,7 +31,7 @@ import type { Match, New, Receive, ReceiveBind, Send, UseBlock } from '../term/n
 import type { Term } from '../term/term.js';
 import { printValue } from '../values/print.js';
 import { show } from '../values/value.js';
-import { type RhoCostModel, sizeOf } from './costs.js';
+import { EMPTY_LIST_SIZE, type RhoCostModel, sizeOf, sizeOfAll } from './costs.js';
 import { close, EMPTY_ENV, type Env, extend, lookup } from './env.js';
 import { RhoRuntimeError } from './errors.js';
 import { type ExprContext, evaluate, isExpression, isProcess } from './evaluate.js';
@@ -240,8 +240,9 @@ export class Reducer {
     priority: number | undefined,
   ): void {
     const user = target.meter !== null;
-    const size = this.costs.send(channel, values, !user);
-    const datum = new RhoDatum(values, rng, user ? 0 : size);
+    const valuesSize = sizeOfAll(values);
+    const size = this.costs.send(sizeOf(channel) + valuesSize, !user);
+    const datum = new RhoDatum(values, rng, user ? 0 : size, EMPTY_LIST_SIZE + valuesSize);
     const options =
       priority !== undefined ? { persist: persistent, priority } : persistent ? PERSIST_PRODUCE : undefined;
     const firings = user

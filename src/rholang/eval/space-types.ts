@@ -36,10 +36,13 @@ export class RhoDatum {
   readonly rng: Rng;
   /** What storing it cost (refunded when a COMM takes it out of the space). */
   readonly storedSize: number;
-  constructor(values: readonly Term[], rng: Rng, storedSize: number) {
+  /** The byte length of the values' canonical encoding as a list (what a user space charges a send for). */
+  readonly dataSize: number;
+  constructor(values: readonly Term[], rng: Rng, storedSize: number, dataSize: number) {
     this.list = new EList(values, null);
     this.rng = rng;
     this.storedSize = storedSize;
+    this.dataSize = dataSize;
   }
 }
 
@@ -95,6 +98,8 @@ export const bindMatcher: Matcher<BindPattern, RhoDatum, TermBindings> = {
   match: (pattern, datum) => matchTerm(pattern.list, datum.list, pattern.options),
 };
 
+const MAX_INDEX = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** Names a space hands out itself (`gensym`): the space id followed by the index, 8 bytes big-endian. */
 class TermNames implements NameSource<Term> {
   private readonly spaceId: Uint8Array;
@@ -108,12 +113,16 @@ class TermNames implements NameSource<Term> {
     return new Unforgeable(bytes);
   }
   indexOf(channel: Term): number | undefined {
-    if (channel.kind === 'Int')
-      return channel.value >= 0n && channel.value <= 2n ** 53n ? Number(channel.value) : undefined;
+    if (channel.kind === 'Int') {
+      return channel.value >= 0n && channel.value <= MAX_INDEX ? Number(channel.value) : undefined;
+    }
     if (!this.isOwn(channel)) return undefined;
+    // The 8-byte big-endian index as two 32-bit words: no DataView, no bigint on this hot path.
     const id = (channel as Unforgeable).id;
-    const index = new DataView(id.buffer, id.byteOffset, id.length).getBigUint64(this.spaceId.length);
-    return index <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(index) : undefined;
+    const at = this.spaceId.length;
+    const hi = ((id[at] << 24) | (id[at + 1] << 16) | (id[at + 2] << 8) | id[at + 3]) >>> 0;
+    const lo = ((id[at + 4] << 24) | (id[at + 5] << 16) | (id[at + 6] << 8) | id[at + 7]) >>> 0;
+    return hi <= 0x1f_ffff ? hi * 0x1_0000_0000 + lo : undefined;
   }
   isOwn(channel: Term): boolean {
     if (channel.kind !== 'Unforgeable') return false;
@@ -175,7 +184,7 @@ export function termAdapter(spaceId: Uint8Array): SpaceAdapter<RhoTypes> {
       const plain = termToPlain(values[0]);
       return plain === undefined ? null : embeddingOf(plain, type, dimensions);
     },
-    nameAsDatum: (channel) => new RhoDatum([channel], SPACE_RNG, 0),
+    nameAsDatum: (channel) => new RhoDatum([channel], SPACE_RNG, 0, 0),
   };
 }
 

@@ -23,7 +23,6 @@ import type { SpaceConfig } from '../../spaces/config.js';
 import { Space } from '../../spaces/space.js';
 import type { SpaceLike } from '../../spaces/space-like.js';
 import type { Theory } from '../../spaces/theory.js';
-import { encodedLength } from '../term/encode.js';
 import { Unforgeable } from '../term/nodes-ground.js';
 import type { Term } from '../term/term.js';
 import { printValue } from '../values/print.js';
@@ -80,8 +79,13 @@ export class RhoSpace {
 
 export class RhoSpaces {
   readonly defaultSpace: RhoSpace;
-  /** User spaces by the latin1 key of their id, in creation order. */
-  private readonly byId = new Map<string, RhoSpace>();
+  /** User spaces in creation order. */
+  private readonly all: RhoSpace[] = [];
+  /**
+   * User spaces by the first four bytes of their id (as a number): routing runs on every send and
+   * receive, and this finds a name's space without slicing or allocating.
+   */
+  private readonly byPrefix = new Map<number, RhoSpace[]>();
   /** True once a `seq` space exists: only then do sends look for its names in their data. */
   hasSeq = false;
 
@@ -91,14 +95,14 @@ export class RhoSpaces {
 
   /** User spaces in creation order. */
   userSpaces(): RhoSpace[] {
-    return [...this.byId.values()];
+    return this.all.slice();
   }
 
   /** Builds and registers a space from a resolved factory call; its id comes from `rng`. */
   create(spec: SpaceSpec, rng: Rng): RhoSpace {
     let id = rng.next().subarray(0, SPACE_ID_BYTES);
     // Ids are random; a repeat is astronomically unlikely but must not alias two spaces.
-    while (this.byId.has(idKey(id))) id = rng.next().subarray(0, SPACE_ID_BYTES);
+    while (this.find(id, SPACE_ID_BYTES) !== undefined) id = rng.next().subarray(0, SPACE_ID_BYTES);
     const v = spec.vector;
     const config =
       v === undefined
@@ -108,9 +112,13 @@ export class RhoSpaces {
     const engine = new Space<RhoTypes>({ adapter: termAdapter(id), matcher: bindMatcher, config, theory });
     const meter = new PhlogistonMeter(SPACE_PHLOGISTON_LIMIT);
     // DECISIONS 10: a send costs 100 + the byte length of the datum's canonical encoding.
-    const space = new ChargingSpace<RhoTypes>(engine, { meter, dataSize: (d: RhoDatum) => encodedLength(d.list) });
+    const space = new ChargingSpace<RhoTypes>(engine, { meter, dataSize: (d: RhoDatum) => d.dataSize });
     const entry = new RhoSpace(space, engine.config, new Unforgeable(id), urnOf(engine), meter, spec.theory);
-    this.byId.set(idKey(id), entry);
+    this.all.push(entry);
+    const prefix = prefixOf(id);
+    const same = this.byPrefix.get(prefix);
+    if (same === undefined) this.byPrefix.set(prefix, [entry]);
+    else same.push(entry);
     if (entry.config.qualifier === 'seq') this.hasSeq = true;
     return entry;
   }
@@ -123,7 +131,7 @@ export class RhoSpaces {
   /** The space a name refers to (a factory's reply), or undefined. */
   byName(name: Term): RhoSpace | undefined {
     if (name.kind !== 'Unforgeable' || name.id.length !== SPACE_ID_BYTES) return undefined;
-    return this.byId.get(idKey(name.id));
+    return this.find(name.id, SPACE_ID_BYTES);
   }
 
   /** The space a name refers to, or a typed error naming the value and what it was used for. */
@@ -142,8 +150,8 @@ export class RhoSpaces {
   route(channel: Term, use: RhoSpace | null): RhoSpace {
     if (channel.kind === 'Unforgeable') {
       const id = channel.id;
-      if (id.length === SPACE_ID_BYTES + NAME_SUFFIX_BYTES && this.byId.size > 0) {
-        return this.byId.get(idKey(id.subarray(0, SPACE_ID_BYTES))) ?? this.defaultSpace;
+      if (id.length === SPACE_ID_BYTES + NAME_SUFFIX_BYTES && this.byPrefix.size > 0) {
+        return this.find(id, SPACE_ID_BYTES + NAME_SUFFIX_BYTES) ?? this.defaultSpace;
       }
       return this.defaultSpace;
     }
@@ -163,12 +171,27 @@ export class RhoSpaces {
   /** True if `channel` was made in a space whose qualifier is `seq` (such names may not travel in data). */
   isSeqName(channel: Term): boolean {
     if (channel.kind !== 'Unforgeable' || channel.id.length !== SPACE_ID_BYTES + NAME_SUFFIX_BYTES) return false;
-    return this.byId.get(idKey(channel.id.subarray(0, SPACE_ID_BYTES)))?.config.qualifier === 'seq';
+    return this.find(channel.id, SPACE_ID_BYTES + NAME_SUFFIX_BYTES)?.config.qualifier === 'seq';
+  }
+
+  /** The user space whose id starts `bytes` (which is `length` bytes long), if any. */
+  private find(bytes: Uint8Array, length: number): RhoSpace | undefined {
+    if (bytes.length !== length) return undefined;
+    const candidates = this.byPrefix.get(prefixOf(bytes));
+    if (candidates === undefined) return undefined;
+    for (const s of candidates) {
+      const id = (s.name as Unforgeable).id;
+      let i = 4;
+      while (i < SPACE_ID_BYTES && id[i] === bytes[i]) i++;
+      if (i === SPACE_ID_BYTES) return s;
+    }
+    return undefined;
   }
 }
 
-function idKey(id: Uint8Array): string {
-  return Buffer.from(id.buffer, id.byteOffset, id.length).toString('latin1');
+/** The first four bytes of an id, as one number. */
+function prefixOf(id: Uint8Array): number {
+  return ((id[0] << 24) | (id[1] << 16) | (id[2] << 8) | id[3]) >>> 0;
 }
 
 /** What the builtin theories expect, in Rholang's words (the plain-data ones speak of JavaScript types). */
