@@ -27,7 +27,7 @@ import type { ConsumeOptions, Firing, ProduceOptions } from '../../spaces/types.
 import { matchTerm } from '../match/match.js';
 import { guri } from '../term/build.js';
 import { Unforgeable } from '../term/nodes-ground.js';
-import type { Match, New, Receive, ReceiveBind, Send, UseBlock } from '../term/nodes-proc.js';
+import type { Match, New, Receive, Send, UseBlock } from '../term/nodes-proc.js';
 import type { Term } from '../term/term.js';
 import { printValue } from '../values/print.js';
 import { show } from '../values/value.js';
@@ -37,8 +37,9 @@ import { RhoRuntimeError } from './errors.js';
 import { type ExprContext, evaluate, isExpression, isProcess } from './evaluate.js';
 import type { Rng } from './rng.js';
 import { onSpace, priorityOf, readable, similarityQuery, writable } from './space-ops.js';
-import { BindPattern, Closure, RhoDatum, type RhoTypes, visitNames } from './space-types.js';
+import { type BindPattern, bindPatternOf, Closure, RhoDatum, type RhoTypes, visitNames } from './space-types.js';
 import type { RhoSpace, RhoSpaces } from './spaces.js';
+import { describeComm } from './trace.js';
 
 /** One evaluation error: a stable code and a message for people. */
 export interface RhoError {
@@ -58,8 +59,6 @@ export interface ReducerOptions {
   readonly trace?: ((line: string) => void) | undefined;
 }
 
-/** Compiled patterns of binds whose patterns are closed (the usual case), made once per bind. */
-const closedPatterns = new WeakMap<ReceiveBind, BindPattern>();
 /** Sizes of receive bodies, which are charged on every evaluation of the receive. */
 const bodySizes = new WeakMap<Term, number>();
 
@@ -271,7 +270,7 @@ export class Reducer {
         );
       }
       channels[i] = channel;
-      patterns[i] = patternOf(b, env);
+      patterns[i] = bindPatternOf(b, env);
       if (b.peek) {
         peeks ??= [];
         peeks.push(i);
@@ -392,29 +391,4 @@ export class Reducer {
       }
     }
   }
-}
-
-/** The compiled patterns of a bind: made once for closed patterns, per evaluation for open ones. */
-function patternOf(b: ReceiveBind, env: Env): BindPattern {
-  let p = closedPatterns.get(b);
-  if (p !== undefined) return p;
-  let open = false;
-  for (const q of b.patterns) if (q.open > 0) open = true;
-  if (!open) {
-    p = new BindPattern(b.patterns, b.remainder, b.freeCount);
-    closedPatterns.set(b, p);
-    return p;
-  }
-  return new BindPattern(
-    b.patterns.map((q) => close(q, env)),
-    b.remainder,
-    b.freeCount,
-  );
-}
-
-/** One line of `--trace`: the COMM's number, then each channel with the data it gave. */
-function describeComm(n: number, f: Firing<RhoTypes>): string {
-  const parts = f.matches.map((m) => `${printValue(m.channel)} ! ${printValue(m.datum.list)}`);
-  const who = f.continuation.kind === 'system' ? ` -> ${f.continuation.urn}` : '';
-  return `comm ${n}: ${parts.join(' & ')}${who}`;
 }

@@ -10,9 +10,10 @@ import type { ChannelKey, NameSource, PathCodec, SpaceAdapter } from '../../spac
 import { type MatchOptions, matchTerm, type TermBindings } from '../match/match.js';
 import { encodedLength, keyOf } from '../term/encode.js';
 import { EList, type Remainder, Unforgeable } from '../term/nodes-ground.js';
+import type { ReceiveBind } from '../term/nodes-proc.js';
 import type { Term } from '../term/term.js';
 import { show } from '../values/value.js';
-import type { Env } from './env.js';
+import { close, type Env } from './env.js';
 import { termToPlain } from './plain.js';
 import { Rng } from './rng.js';
 import type { RhoSpace } from './spaces.js';
@@ -28,6 +29,27 @@ export class BindPattern {
     this.options = { freeCount };
     this.size = encodedLength(this.list);
   }
+}
+
+/** Compiled patterns of binds whose patterns are closed (the usual case), made once per bind. */
+const closedPatterns = new WeakMap<ReceiveBind, BindPattern>();
+
+/** The compiled patterns of a bind: made once for closed patterns, per evaluation for open ones. */
+export function bindPatternOf(b: ReceiveBind, env: Env): BindPattern {
+  let p = closedPatterns.get(b);
+  if (p !== undefined) return p;
+  let open = false;
+  for (const q of b.patterns) if (q.open > 0) open = true;
+  if (!open) {
+    p = new BindPattern(b.patterns, b.remainder, b.freeCount);
+    closedPatterns.set(b, p);
+    return p;
+  }
+  return new BindPattern(
+    b.patterns.map((q) => close(q, env)),
+    b.remainder,
+    b.freeCount,
+  );
 }
 
 /** The arguments of one send, evaluated, with the generator of the process that sent them. */
