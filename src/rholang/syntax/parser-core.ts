@@ -108,7 +108,7 @@ export class Parser {
   }
 
   /** Steps over a token while recovering from an error (not a grammatical consumption). */
-  private skip(): void {
+  private stepOver(): void {
     if (this.pos < this.count - 1) this.pos++;
   }
 
@@ -234,7 +234,7 @@ export class Parser {
       if (depth === 0 && (SYNC[k] === 1 || this.atStatementStart())) return;
       if (OPENERS[k] === 1) depth++;
       else if (CLOSERS[k] === 1) depth--;
-      this.skip();
+      this.stepOver();
     }
   }
 
@@ -260,7 +260,7 @@ export class Parser {
       }
       if (OPENERS[k] === 1) depth++;
       else if (CLOSERS[k] === 1) depth--;
-      this.skip();
+      this.stepOver();
     }
   }
 
