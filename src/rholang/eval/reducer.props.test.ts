@@ -8,7 +8,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { runSource } from './run.js';
+import { distinctNaming, scopedProgramArb } from '../compile/arbitrary.js';
+import { normalize } from '../compile/normalize.js';
+import { runSource, runTerm } from './run.js';
 
 type Op =
   | { readonly kind: 'send'; readonly channel: number; readonly value: number; readonly persistent: boolean }
@@ -114,5 +116,22 @@ test('random programs are deterministic: same seed, same output and trace', () =
       assert.equal(r1.phlogiston.used, r2.phlogiston.used);
     }),
     { numRuns: 100 },
+  );
+});
+
+test('random well-scoped programs run without an internal error: every failure is a typed error of a process', () => {
+  fc.assert(
+    fc.property(scopedProgramArb(4), fc.integer(), (program, seed) => {
+      const term = normalize(program.render(distinctNaming));
+      // A limit keeps programs that loop finite; what happens inside it must be reported, not thrown.
+      const r = runTerm(term, { seed, phloLimit: 200_000 });
+      for (const e of r.errors) assert.match(e.code, /^[A-Z][A-Za-z]+$/, e.message);
+      // The same program and seed run the same way.
+      const again = runTerm(term, { seed, phloLimit: 200_000 });
+      assert.deepEqual(again.errors, r.errors);
+      assert.equal(again.comms, r.comms);
+      assert.equal(again.phlogiston.used, r.phlogiston.used);
+    }),
+    { numRuns: 300 },
   );
 });
