@@ -169,3 +169,15 @@ describe('parseOrThrow', () => {
     assert.match(caught.message, /--> bad\.rho:2:4\n/);
   });
 });
+
+test('a long line is excerpted as a window around the error, with the carets under it', () => {
+  const source = `${'@"x"!(1) | '.repeat(40)}@"y"!(1 +) | ${'@"z"!(2) | '.repeat(40)}Nil`;
+  const { diagnostics } = parse(source);
+  const [, , , text, carets] = renderDiagnostic(diagnostics[0], source).split('\n');
+  const shown = text.slice(text.indexOf('| ') + 2);
+  assert.ok(shown.length <= 122, `excerpt of ${shown.length} characters`);
+  assert.ok(shown.startsWith('…') && shown.endsWith('…'));
+  const at = carets.indexOf('^') - (carets.indexOf('| ') + 2);
+  assert.equal(shown.slice(at, at + 1), ')');
+  assert.ok(shown.includes('@"y"!(1 +)'));
+});

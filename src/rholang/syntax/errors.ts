@@ -62,6 +62,11 @@ export interface SyntaxDiagnostic {
   readonly hint?: string;
 }
 
+/** Lines longer than this are shown as a window of this many characters around the error. */
+const MAX_EXCERPT = 120;
+/** How much of the line before the error such a window shows. */
+const EXCERPT_CONTEXT = 40;
+
 /**
  * Renders one diagnostic with a caret excerpt of the line it points at. The carets cover the
  * span on its first line (one caret at least, e.g. for the end of input).
@@ -74,11 +79,20 @@ export function renderDiagnostic(diagnostic: SyntaxDiagnostic, source: string): 
   let lineText = source.slice(lineStart, lineEnd);
   if (lineText.endsWith('\r')) lineText = lineText.slice(0, -1);
   const gutter = ' '.repeat(String(span.line).length);
-  const column = span.offset - lineStart;
+  let column = span.offset - lineStart;
+  let width = Math.max(1, Math.min(span.end, lineStart + lineText.length) - span.offset);
+  // A long line (generated or minified code) is shown as a window around the span, not whole.
+  if (lineText.length > MAX_EXCERPT) {
+    const from = Math.max(0, Math.min(column - EXCERPT_CONTEXT, lineText.length - MAX_EXCERPT));
+    const to = Math.min(lineText.length, from + MAX_EXCERPT);
+    const head = from > 0 ? '…' : '';
+    lineText = `${head}${lineText.slice(from, to)}${to < lineText.length ? '…' : ''}`;
+    column = column - from + head.length;
+    width = Math.max(1, Math.min(width, to - (span.offset - lineStart)));
+  }
   // Reproduce tabs in the padding so the carets line up under the echoed text.
   let pad = '';
   for (let i = 0; i < column && i < lineText.length; i++) pad += lineText.charCodeAt(i) === 9 ? '\t' : ' ';
-  const width = Math.max(1, Math.min(span.end, lineStart + lineText.length) - span.offset);
   const lines = [
     `error[${diagnostic.code}]: ${diagnostic.message}`,
     `${gutter}--> ${diagnostic.fileName}:${span.line}:${span.column}`,
