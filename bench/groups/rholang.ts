@@ -200,10 +200,12 @@ const SPACES = {
   producer_consumer_vector: { urn: 'rho:space:bag:vector:default', inSpace: true },
 } as const;
 
-const spaceCase = (name: keyof typeof SPACES, n: number): Case => {
-  const { urn, inSpace } = SPACES[name];
+/**
+ * A row that runs a program normalized once, untimed, and checks that each run makes exactly
+ * `comms` COMMs, raises no error and makes `userSpaces` spaces.
+ */
+const runCase = (name: string, n: number, source: string, comms: number, userSpaces: number): Case => {
   let term: Term | null = null;
-  const comms = 3 * n + 4;
   return {
     kind: 'sync',
     name,
@@ -212,7 +214,7 @@ const spaceCase = (name: keyof typeof SPACES, n: number): Case => {
     unit: COMMS,
     repeatable: true,
     before: async () => {
-      term = normalizeSource(producerConsumer(urn, inSpace, n));
+      term = normalizeSource(source);
     },
     prepare: () => {
       const t = term;
@@ -221,37 +223,20 @@ const spaceCase = (name: keyof typeof SPACES, n: number): Case => {
         const result = runTerm(t);
         expectCount('evaluation errors', result.errors.length, 0);
         expectCount('COMMs', result.comms, comms);
-        expectCount('user spaces', result.spaces.length, 1);
+        expectCount('user spaces', result.spaces.length, userSpaces);
       };
     },
   };
 };
 
-const commCase = (name: keyof typeof PROGRAMS, n: number): Case => {
-  let term: Term | null = null;
-  // n + 1 calls of the first contract, n of the second (or of the fresh receive): 2n + 1 COMMs.
-  const comms = 2 * n + 1;
-  return {
-    kind: 'sync',
-    name,
-    size: n,
-    elements: comms,
-    unit: COMMS,
-    repeatable: true,
-    before: async () => {
-      term = normalizeSource(PROGRAMS[name](n));
-    },
-    prepare: () => {
-      const t = term;
-      if (t === null) throw new Error('not normalized');
-      return () => {
-        const result = runTerm(t);
-        expectCount('evaluation errors', result.errors.length, 0);
-        expectCount('COMMs', result.comms, comms);
-      };
-    },
-  };
+/** The producer/consumer on one of {@link SPACES}: 3n + 4 COMMs, one user space. */
+const spaceCase = (name: keyof typeof SPACES, n: number): Case => {
+  const { urn, inSpace } = SPACES[name];
+  return runCase(name, n, producerConsumer(urn, inSpace, n), 3 * n + 4, 1);
 };
+
+/** n + 1 calls of the first contract, n of the second (or of the fresh receive): 2n + 1 COMMs. */
+const commCase = (name: keyof typeof PROGRAMS, n: number): Case => runCase(name, n, PROGRAMS[name](n), 2 * n + 1, 0);
 
 function normalizeSource(text: string): Term {
   const { ast, diagnostics } = parse(text);
