@@ -5,8 +5,7 @@
  */
 
 import { PhlogistonMeter } from '../../gas/meter.js';
-import { URN_PREFIX, urnToByte } from '../../registry/urn.js';
-import { InvalidConfigurationError } from '../../spaces/errors.js';
+import { allValidUrns, FIRST_URN_BYTE, formatUrn, type ParsedUrn, parseUrn, URN_PREFIX } from '../../registry/urn.js';
 import { Space } from '../../spaces/space.js';
 import { normalize } from '../compile/normalize.js';
 import { parseOrThrow } from '../syntax/parse.js';
@@ -116,9 +115,17 @@ export class RhoRuntime {
    */
   private factory(space: Space<RhoTypes>, system: Map<string, Term>, urn: string): Term | undefined {
     if (!urn.startsWith(URN_PREFIX)) return undefined;
-    let id: Uint8Array;
+    let parsed: ParsedUrn;
     try {
-      const byte = urnToByte(urn);
+      parsed = parseUrn(urn);
+    } catch (e) {
+      throw new RhoRuntimeError('UnknownUrn', (e as Error).message);
+    }
+    // The 96 URNs with default parameters have byte names; parametric and theory URNs do not.
+    const index = parsed.theory === undefined ? allValidUrns().indexOf(formatUrn(parsed.config)) : -1;
+    let id: Uint8Array;
+    if (index >= 0) {
+      const byte = FIRST_URN_BYTE + index;
       // Two spellings of one space (`rho:space:QueueSpace`, `rho:space:queue:hashmap:default`) share its byte name.
       const known = this.factoriesByByte.get(byte);
       if (known !== undefined) {
@@ -126,11 +133,7 @@ export class RhoRuntime {
         return known;
       }
       id = Uint8Array.of(byte);
-    } catch (e) {
-      // Parametric and theory URNs have no byte name; a URN that does not parse is reported as such.
-      if (!(e instanceof InvalidConfigurationError) || !/no byte name/.test(e.message)) {
-        throw new RhoRuntimeError('UnknownUrn', (e as Error).message);
-      }
+    } else {
       const n = this.extraFactories++;
       id = Uint8Array.of(0xfe, n >>> 16, (n >>> 8) & 0xff, n & 0xff);
     }
