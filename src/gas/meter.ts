@@ -33,7 +33,7 @@ export class PhlogistonMeter {
   static unlimited(options?: PhlogistonMeterOptions): PhlogistonMeter {
     const meter = new PhlogistonMeter(0, options);
     meter.unlimitedMode = true;
-    meter.balanceValue = MAX;
+    meter.ceiling = MAX;
     return meter;
   }
 
@@ -41,10 +41,11 @@ export class PhlogistonMeter {
   private unlimitedMode: boolean;
   private readonly initial: number;
   /**
-   * The balance; for an unlimited meter, the headroom `MAX_SAFE_INTEGER − consumed`, so that
-   * `charge` runs the same single comparison in both modes and `consumed` stays exact.
+   * What `consumed` may reach: `limit + refunded`, or `MAX_SAFE_INTEGER` for an unlimited meter,
+   * so that `charge` runs the same single comparison in both modes and `consumed` stays exact.
+   * The balance is `ceiling − consumed`, derived rather than stored, so a charge writes one field.
    */
-  private balanceValue: number;
+  private ceiling: number;
   private consumedValue: number;
   private refundedValue: number;
   private readonly scale: Multiplier;
@@ -55,7 +56,7 @@ export class PhlogistonMeter {
   constructor(limit: number = DEFAULT_PHLOGISTON_LIMIT, options?: PhlogistonMeterOptions) {
     this.unlimitedMode = false;
     this.initial = checkAmount(limit, 'limit');
-    this.balanceValue = limit;
+    this.ceiling = limit;
     this.consumedValue = 0;
     this.refundedValue = 0;
     this.scale = new Multiplier(options?.multiplier ?? 1);
@@ -74,7 +75,7 @@ export class PhlogistonMeter {
 
   /** What is left; `Infinity` when unlimited. */
   get balance(): number {
-    return this.unlimitedMode ? Number.POSITIVE_INFINITY : this.balanceValue;
+    return this.unlimitedMode ? Number.POSITIVE_INFINITY : this.ceiling - this.consumedValue;
   }
 
   /** The sum of every successful charge since creation or the last `reset()` (refunds do not lower it). */
@@ -132,7 +133,7 @@ export class PhlogistonMeter {
   canCharge(amount: number): boolean {
     checkAmount(amount, 'amount');
     const n = this.unit ? amount : this.scale.apply(amount);
-    return n >= 0 && n <= this.balanceValue;
+    return n >= 0 && n <= this.ceiling - this.consumedValue;
   }
 
   /**
@@ -145,31 +146,30 @@ export class PhlogistonMeter {
     const refunded = this.refundedValue + amount;
     if (this.initial + refunded > MAX)
       throw new InvalidPhlogistonAmountError('limit + refunded total', this.initial + refunded);
-    if (!this.unlimitedMode) this.balanceValue += amount;
+    if (!this.unlimitedMode) this.ceiling += amount;
     this.refundedValue = refunded;
   }
 
   /** Restores the balance to the limit and zeroes `consumed` and `refunded`. */
   reset(): void {
-    this.balanceValue = this.unlimitedMode ? MAX : this.initial;
+    this.ceiling = this.unlimitedMode ? MAX : this.initial;
     this.consumedValue = 0;
     this.refundedValue = 0;
   }
 
   /** Takes `n` off the balance, or throws having changed nothing. `what` is only read to build an error. */
   private deduct(n: number, what: PhlogistonOperation | readonly PhlogistonOperation[] | string): number {
-    // One branch for both modes (see `balanceValue`). Exact: both are safe integers, and
-    // `consumed` stays within limit + refunded (or the headroom), which is a safe integer.
-    const balance = this.balanceValue - n;
-    if (balance < 0) throw this.refusal(n, what);
-    this.balanceValue = balance;
-    this.consumedValue += n;
+    // One branch for both modes (see `ceiling`). Exact: both are safe integers, and `consumed`
+    // stays within the ceiling, which is a safe integer.
+    const consumed = this.consumedValue + n;
+    if (consumed > this.ceiling) throw this.refusal(n, what);
+    this.consumedValue = consumed;
     return n;
   }
 
   private refusal(n: number, what: PhlogistonOperation | readonly PhlogistonOperation[] | string): Error {
     if (this.unlimitedMode) return new InvalidPhlogistonAmountError('consumed total', this.consumedValue + n);
-    return new OutOfPhlogistonError(n, this.balanceValue, describeWhat(what));
+    return new OutOfPhlogistonError(n, this.ceiling - this.consumedValue, describeWhat(what));
   }
 
   private scaled(amount: number): number {
