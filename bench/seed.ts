@@ -88,4 +88,17 @@ export const TARGET_NS: Readonly<Record<string, number>> = {
   'produce_consume_cycle/produce_multi_channel/1000': 80 * us,
   // The Rholang runtime's: at least 100,000 COMMs per second (ping_pong/10000 is 20,001 COMMs).
   'rholang/ping_pong/10000': (20_001 / 100_000) * 1e9,
+  // Phlogiston, checkpoints and history.
+  'checkpoint_operations/soft_checkpoint_create/1000': 1 * us,
+  'checkpoint_operations/soft_checkpoint_revert/1000': 25 * us,
+  'phlogiston/charge_operations/10000': 60 * us,
+  'hard_checkpoint/hard_checkpoint_incremental/10000': 2 * ms,
+  // The registry.
+  'registry_lookup/sequential_lookup/1000': 30 * us,
+  // Vectors.
+  'vector_similarity/cosine_single_pair/384': 100,
+  'vector_similarity/batch_cosine_100x1000': 1 * ms,
+  'vector_similarity/top_k_5/10000': 1.5 * ms,
+  'vector_similarity/top_k_50/10000': 1.5 * ms,
+  'matcher_comparison/vectordb_match/384': 10 * us,
 };
