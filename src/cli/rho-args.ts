@@ -1,6 +1,7 @@
 /**
  * Command-line grammar of `rho`: `rho run FILE [--seed N] [--phlo-limit N] [--trace] [--stats]`,
- * `rho check FILE`, `rho help` / `--help` and `--version`. Everything wrong with the command line
+ * `rho check FILE`, `rho repl`, `rho history ...` (the rest of the line is the history tool's),
+ * `rho help` / `--help` and `--version`. Everything wrong with the command line
  * becomes a {@link UsageError} naming the offending value (exit code 2).
  *
  * A hand-written scanner rather than `util.parseArgs`: `--seed -5` must take `-5` as the seed
@@ -9,7 +10,7 @@
 
 import { UsageError } from './usage-error.js';
 
-export type RhoCommand = 'run' | 'check' | 'repl';
+export type RhoCommand = 'run' | 'check' | 'repl' | 'history';
 
 /** `rho run FILE ...`: what to evaluate and how. */
 export interface RunArgs {
@@ -31,8 +32,15 @@ export interface ReplArgs {
   readonly trace: boolean;
 }
 
+/** `rho history ...`: the history tool (history-cli.ts) on the rest of the line. */
+export interface HistoryArgs {
+  readonly command: 'history';
+  readonly argv: readonly string[];
+}
+
 export type RhoArgs =
   | { readonly command: 'help' }
+  | HistoryArgs
   | ReplArgs
   | { readonly command: 'version' }
   | { readonly command: 'check'; readonly file: string }
@@ -42,14 +50,17 @@ export function rhoUsage(prog: string): string {
   return `Usage: ${prog} run FILE [--seed N] [--phlo-limit N] [--trace] [--stats]
        ${prog} check FILE
        ${prog} repl [--seed N] [--phlo-limit N] [--trace]
+       ${prog} history COMMAND DIR [ROOT] [OPTIONS]
 
-Runs Rholang programs.
+Runs Rholang programs; inspects history directories.
 
 Commands:
   run FILE    parse, check and evaluate FILE: what it prints on rho:io:stdout goes to stdout,
               what it prints on rho:io:stderr and its evaluation errors go to stderr
   check FILE  parse and check FILE without running it; prints nothing when it is fine
   repl        an interactive session: each input runs in the same spaces (:help inside)
+  history     inspect an LMDB history directory: roots, show, verify, diff
+              (\`${prog} history --help\` for its commands and options)
   help        this help
 
 Options of run:
@@ -70,10 +81,12 @@ type ValueOption = 'seed' | 'phlo-limit';
 type FlagOption = 'trace' | 'stats';
 const VALUE_OPTIONS: readonly string[] = ['seed', 'phlo-limit'] satisfies ValueOption[];
 const FLAG_OPTIONS: readonly string[] = ['trace', 'stats'] satisfies FlagOption[];
-const COMMANDS = 'run, check or repl';
+const COMMANDS = 'run, check, repl or history';
 
 /** Parses `argv` (without the node and script paths). Throws {@link UsageError}. */
 export function parseRhoArgs(argv: readonly string[]): RhoArgs {
+  // The history tool has a grammar of its own (its own --help too).
+  if (argv[0] === 'history') return { command: 'history', argv: argv.slice(1) };
   // Help and version win over everything else on the line, even over mistakes.
   const end = argv.indexOf('--');
   const flags = end === -1 ? argv : argv.slice(0, end);

@@ -62,6 +62,10 @@ export function runRhoCli(argv: readonly string[], io: RhoIo, options: RhoCliOpt
       // The session reads its input asynchronously: the `rho` entry runs it (rho-repl.ts).
       throw new UsageError('repl is interactive: start it as `rho repl`');
     }
+    if (args.command === 'history') {
+      // Opening and closing the store are asynchronous: the `rho` entry runs it (history-cli.ts).
+      throw new UsageError('history runs asynchronously: start it as `rho history`, or call runHistoryCli');
+    }
     source = readSource(args.file);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

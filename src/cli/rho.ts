@@ -6,6 +6,7 @@
 
 import readline from 'node:readline';
 import { fdSink } from './fd-sink.js';
+import { runHistoryCli } from './history-cli.js';
 import { parseRhoArgs } from './rho-args.js';
 import { runRhoCli } from './rho-cli.js';
 import { runRepl } from './rho-repl.js';
@@ -16,15 +17,19 @@ const stdout = fdSink(1, { onClosed: () => process.exit(0) });
 const stderr = fdSink(2, { onClosed: () => {} });
 
 const argv = process.argv.slice(2);
-let repl: ReturnType<typeof parseRhoArgs> | undefined;
+// The commands that run asynchronously (repl, history) are started here; runRhoCli does the rest.
+let parsed: ReturnType<typeof parseRhoArgs> | undefined;
 try {
-  repl = parseRhoArgs(argv);
+  parsed = parseRhoArgs(argv);
 } catch {
   // runRhoCli reports usage errors.
 }
-if (repl?.command === 'repl') {
+if (parsed?.command === 'repl') {
   const input = readline.createInterface({ input: process.stdin, terminal: false });
-  process.exitCode = await runRepl(input, { stdout, stderr }, { ...repl, prompts: process.stdin.isTTY === true });
+  process.exitCode = await runRepl(input, { stdout, stderr }, { ...parsed, prompts: process.stdin.isTTY === true });
+} else if (parsed?.command === 'history') {
+  const io = { stdout, stderr, isTTY: process.stderr.isTTY === true };
+  process.exitCode = await runHistoryCli(parsed.argv, io, { prog: 'rho history' });
 } else {
   process.exitCode = runRhoCli(argv, { stdout, stderr });
 }
