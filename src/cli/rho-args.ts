@@ -1,7 +1,8 @@
 /**
  * Command-line grammar of `rho`: `rho run FILE [--seed N] [--phlo-limit N] [--trace] [--stats]`,
- * `rho check FILE`, `rho repl`, `rho history ...` (the rest of the line is the history tool's),
- * `rho help` / `--help` and `--version`. Everything wrong with the command line
+ * `rho check FILE`, `rho repl`, `rho test [PATH...] [--seeds N] [--phlo-limit N] [--update]`,
+ * `rho history ...` (the rest of the line is the history tool's), `rho help` / `--help` and
+ * `--version`. Everything wrong with the command line
  * becomes a {@link UsageError} naming the offending value (exit code 2).
  *
  * A hand-written scanner rather than `util.parseArgs`: `--seed -5` must take `-5` as the seed
@@ -10,7 +11,7 @@
 
 import { UsageError } from './usage-error.js';
 
-export type RhoCommand = 'run' | 'check' | 'repl' | 'history';
+export type RhoCommand = 'run' | 'check' | 'repl' | 'test' | 'history';
 
 /** `rho run FILE ...`: what to evaluate and how. */
 export interface RunArgs {
@@ -32,6 +33,18 @@ export interface ReplArgs {
   readonly trace: boolean;
 }
 
+/** `rho test PATH...`: run programs and compare what they print with their expected-output files. */
+export interface TestArgs {
+  readonly command: 'test';
+  /** Files and directories (searched recursively for `.rho` files); `.` when none is given. */
+  readonly paths: readonly string[];
+  /** How many seeds besides 0 each program also runs with (default 0). */
+  readonly seeds: number;
+  readonly phloLimit: number | undefined;
+  /** Write what the programs print into their expected-output files instead of comparing. */
+  readonly update: boolean;
+}
+
 /** `rho history ...`: the history tool (history-cli.ts) on the rest of the line. */
 export interface HistoryArgs {
   readonly command: 'history';
@@ -44,12 +57,14 @@ export type RhoArgs =
   | ReplArgs
   | { readonly command: 'version' }
   | { readonly command: 'check'; readonly file: string }
+  | TestArgs
   | RunArgs;
 
 export function rhoUsage(prog: string): string {
   return `Usage: ${prog} run FILE [--seed N] [--phlo-limit N] [--trace] [--stats]
        ${prog} check FILE
        ${prog} repl [--seed N] [--phlo-limit N] [--trace]
+       ${prog} test [PATH...] [--seeds N] [--phlo-limit N] [--update]
        ${prog} history COMMAND DIR [ROOT] [OPTIONS]
 
 Runs Rholang programs; inspects history directories.
@@ -59,6 +74,9 @@ Commands:
               what it prints on rho:io:stderr and its evaluation errors go to stderr
   check FILE  parse and check FILE without running it; prints nothing when it is fine
   repl        an interactive session: each input runs in the same spaces (:help inside)
+  test        run every .rho file under PATH (default .) that has a NAME.expected beside it and
+              compare its stdout with it, its stderr with NAME.expected-stderr (empty if absent)
+              and its exit status (2 when that has error[...] lines, 1 when error: lines, else 0)
   history     inspect an LMDB history directory: roots, show, verify, diff
               (\`${prog} history --help\` for its commands and options)
   help        this help
@@ -69,6 +87,12 @@ Options of run:
   --trace         print every COMM on stderr as it happens
   --stats         print the COMM count, the phlogiston used and the time on stderr at the end
 
+Options of test:
+  --seeds N       also run each program with seeds 1..N: the same stdout and status are expected,
+                  or a different stdout for a program whose first line is \`// rho-test: seed-dependent\`
+  --phlo-limit N  the phlogiston each program may use
+  --update        write what each program prints into its expected-output files
+
   -h, --help      this help
   --version       the version of ${prog}
 
@@ -77,11 +101,20 @@ Exit codes: 0 success; 1 evaluation errors (including running out of phlogiston)
 `;
 }
 
-type ValueOption = 'seed' | 'phlo-limit';
-type FlagOption = 'trace' | 'stats';
-const VALUE_OPTIONS: readonly string[] = ['seed', 'phlo-limit'] satisfies ValueOption[];
-const FLAG_OPTIONS: readonly string[] = ['trace', 'stats'] satisfies FlagOption[];
-const COMMANDS = 'run, check, repl or history';
+type ValueOption = 'seed' | 'phlo-limit' | 'seeds';
+type FlagOption = 'trace' | 'stats' | 'update';
+const VALUE_OPTIONS: readonly string[] = ['seed', 'phlo-limit', 'seeds'] satisfies ValueOption[];
+const FLAG_OPTIONS: readonly string[] = ['trace', 'stats', 'update'] satisfies FlagOption[];
+const COMMANDS = 'run, check, repl, test or history';
+/** The options each command takes. */
+const OPTIONS_OF: Readonly<Record<'run' | 'check' | 'repl' | 'test', readonly string[]>> = {
+  run: ['seed', 'phlo-limit', 'trace', 'stats'],
+  check: [],
+  repl: ['seed', 'phlo-limit', 'trace'],
+  test: ['seeds', 'phlo-limit', 'update'],
+};
+/** Most extra seeds `rho test --seeds` takes. */
+export const MAX_TEST_SEEDS = 1000;
 
 /** Parses `argv` (without the node and script paths). Throws {@link UsageError}. */
 export function parseRhoArgs(argv: readonly string[]): RhoArgs {
@@ -128,14 +161,25 @@ export function parseRhoArgs(argv: readonly string[]): RhoArgs {
 
   const [command, file, ...rest] = positionals;
   if (command === undefined) throw new UsageError(`missing command (${COMMANDS})`);
-  if (command !== 'run' && command !== 'check' && command !== 'repl') {
+  if (command !== 'run' && command !== 'check' && command !== 'repl' && command !== 'test') {
     throw new UsageError(`unknown command '${command}' (expected ${COMMANDS})`);
+  }
+  const refused = [...values.keys(), ...given].find((option) => !OPTIONS_OF[command].includes(option));
+  if (refused !== undefined) throw new UsageError(`${command} does not take --${refused}`);
+  const phloLimit = values.get('phlo-limit');
+  if (command === 'test') {
+    const seeds = values.get('seeds');
+    return {
+      command,
+      paths: file === undefined ? ['.'] : [file, ...rest],
+      seeds: seeds === undefined ? 0 : parseSeedCount(seeds),
+      phloLimit: phloLimit === undefined ? undefined : parsePhloLimit(phloLimit),
+      update: given.has('update'),
+    };
   }
   if (command === 'repl') {
     if (file !== undefined) throw new UsageError(`repl: unexpected argument '${file}' (repl reads its input)`);
-    if (given.has('stats')) throw new UsageError('repl does not take --stats');
     const seed = values.get('seed');
-    const phloLimit = values.get('phlo-limit');
     return {
       command,
       seed: seed === undefined ? 0n : parseSeed(seed),
@@ -145,13 +189,8 @@ export function parseRhoArgs(argv: readonly string[]): RhoArgs {
   }
   if (file === undefined) throw new UsageError(`${command}: missing FILE`);
   if (rest.length > 0) throw new UsageError(`${command}: unexpected argument '${rest[0]}' (only one FILE)`);
-  if (command === 'check') {
-    const option = [...values.keys(), ...given][0];
-    if (option !== undefined) throw new UsageError(`check does not take --${option} (only run does)`);
-    return { command, file };
-  }
+  if (command === 'check') return { command, file };
   const seed = values.get('seed');
-  const phloLimit = values.get('phlo-limit');
   return {
     command,
     file,
@@ -166,6 +205,14 @@ export function parseRhoArgs(argv: readonly string[]): RhoArgs {
 function parseSeed(text: string): bigint {
   if (!/^[+-]?[0-9]+$/.test(text)) throw new UsageError(`--seed takes an integer, not '${text}'`);
   return BigInt(text);
+}
+
+/** 0..MAX_TEST_SEEDS, in decimal. */
+function parseSeedCount(text: string): number {
+  if (!/^[+]?[0-9]+$/.test(text) || Number(text) > MAX_TEST_SEEDS) {
+    throw new UsageError(`--seeds takes an integer from 0 to ${MAX_TEST_SEEDS}, not '${text}'`);
+  }
+  return Number(text);
 }
 
 /** A non-negative safe integer, in decimal. */

@@ -1,6 +1,7 @@
 /**
- * `rho`: runs and checks Rholang programs. {@link runRhoCli} runs one command line in-process and
- * returns the exit code, so the `rho` entry and the tests share it.
+ * `rho`: runs, checks and tests Rholang programs (`rho test`: rho-test.ts). {@link runRhoCli} runs
+ * one command line in-process and returns the exit code, so the `rho` entry and the tests share
+ * it; `repl` and `history`, which are asynchronous, are started by the entry (rho.ts).
  *
  * `rho run FILE` writes exactly one line on stdout per value the program prints on
  * `rho:io:stdout`/`stdoutAck`, and nothing else. On stderr go the lines printed on
@@ -28,6 +29,7 @@ import { ParseError, renderDiagnostics } from '../rholang/syntax/errors.js';
 import { LineOutput } from './line-output.js';
 import type { TextSink } from './progress.js';
 import { parseRhoArgs, type RunArgs, rhoUsage } from './rho-args.js';
+import { type ProgramOutcome, runRhoTests } from './rho-test.js';
 import { UsageError } from './usage-error.js';
 
 /** The CLI's connection to the outside world; tests pass string buffers. */
@@ -66,6 +68,7 @@ export function runRhoCli(argv: readonly string[], io: RhoIo, options: RhoCliOpt
       // Opening and closing the store are asynchronous: the `rho` entry runs it (history-cli.ts).
       throw new UsageError('history runs asynchronously: start it as `rho history`, or call runHistoryCli');
     }
+    if (args.command === 'test') return runRhoTests(args, io, runCaptured);
     source = readSource(args.file);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -81,6 +84,25 @@ export function runRhoCli(argv: readonly string[], io: RhoIo, options: RhoCliOpt
     }
   }
   return run(args, source, io);
+}
+
+/** `rho run FILE --seed SEED` with its output collected, for `rho test`. */
+function runCaptured(file: string, seed: bigint, phloLimit: number | undefined): ProgramOutcome {
+  let stdout = '';
+  let stderr = '';
+  const io: RhoIo = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  };
+  let status: number;
+  try {
+    status = run({ command: 'run', file, seed, phloLimit, trace: false, stats: false }, readSource(file), io);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    stderr += `error: ${error.message}\n`;
+    status = 2;
+  }
+  return { stdout, stderr, status };
 }
 
 function run(args: RunArgs, source: string, io: RhoIo): number {
