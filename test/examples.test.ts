@@ -13,7 +13,7 @@ const compiled = import.meta.url.endsWith('.js');
 // dist/test/ → the source tree is two levels up; test/ → one.
 const repoRoot = new URL(compiled ? '../../' : '../', import.meta.url);
 
-for (const name of ['worker-pool', 'semantic-routing']) {
+for (const name of ['worker-pool', 'semantic-routing', 'durable-jobs']) {
   test(`example ${name} prints exactly ${name}.expected`, () => {
     const script = compiled
       ? new URL(`../examples/${name}.js`, import.meta.url)
