@@ -23,6 +23,8 @@ export interface RunArgs {
   readonly phloLimit: number | undefined;
   readonly trace: boolean;
   readonly stats: boolean;
+  /** Print what is left in the spaces after the run (sends not taken, receives waiting). */
+  readonly pending: boolean;
 }
 
 /** `rho repl ...`: an interactive session. */
@@ -61,7 +63,7 @@ export type RhoArgs =
   | RunArgs;
 
 export function rhoUsage(prog: string): string {
-  return `Usage: ${prog} run FILE [--seed N] [--phlo-limit N] [--trace] [--stats]
+  return `Usage: ${prog} run FILE [--seed N] [--phlo-limit N] [--trace] [--stats] [--pending]
        ${prog} check FILE
        ${prog} repl [--seed N] [--phlo-limit N] [--trace]
        ${prog} test [PATH...] [--seeds N] [--phlo-limit N] [--update]
@@ -86,6 +88,8 @@ Options of run:
   --phlo-limit N  the phlogiston the run may use, a non-negative integer (default unlimited)
   --trace         print every COMM on stderr as it happens
   --stats         print the COMM count, the phlogiston used and the time on stderr at the end
+  --pending       print on stderr at the end what is left in each space: the sends no receive
+                  took and the receives still waiting (where a missing COMM shows)
 
 Options of test:
   --seeds N       also run each program with seeds 1..N: the same stdout and status are expected,
@@ -102,13 +106,13 @@ Exit codes: 0 success; 1 evaluation errors (including running out of phlogiston)
 }
 
 type ValueOption = 'seed' | 'phlo-limit' | 'seeds';
-type FlagOption = 'trace' | 'stats' | 'update';
+type FlagOption = 'trace' | 'stats' | 'update' | 'pending';
 const VALUE_OPTIONS: readonly string[] = ['seed', 'phlo-limit', 'seeds'] satisfies ValueOption[];
-const FLAG_OPTIONS: readonly string[] = ['trace', 'stats', 'update'] satisfies FlagOption[];
+const FLAG_OPTIONS: readonly string[] = ['trace', 'stats', 'update', 'pending'] satisfies FlagOption[];
 const COMMANDS = 'run, check, repl, test or history';
 /** The options each command takes. */
 const OPTIONS_OF: Readonly<Record<'run' | 'check' | 'repl' | 'test', readonly string[]>> = {
-  run: ['seed', 'phlo-limit', 'trace', 'stats'],
+  run: ['seed', 'phlo-limit', 'trace', 'stats', 'pending'],
   check: [],
   repl: ['seed', 'phlo-limit', 'trace'],
   test: ['seeds', 'phlo-limit', 'update'],
@@ -198,6 +202,7 @@ export function parseRhoArgs(argv: readonly string[]): RhoArgs {
     phloLimit: phloLimit === undefined ? undefined : parsePhloLimit(phloLimit),
     trace: given.has('trace'),
     stats: given.has('stats'),
+    pending: given.has('pending'),
   };
 }
 

@@ -24,7 +24,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NormalizeError } from '../rholang/compile/errors.js';
 import { normalizeSource } from '../rholang/compile/normalize.js';
-import { runSource } from '../rholang/eval/run.js';
+import { pendingLines } from '../rholang/eval/pending.js';
+import { RhoRuntime } from '../rholang/eval/runtime.js';
 import { ParseError, renderDiagnostics } from '../rholang/syntax/errors.js';
 import { LineOutput } from './line-output.js';
 import type { TextSink } from './progress.js';
@@ -96,7 +97,8 @@ function runCaptured(file: string, seed: bigint, phloLimit: number | undefined):
   };
   let status: number;
   try {
-    status = run({ command: 'run', file, seed, phloLimit, trace: false, stats: false }, readSource(file), io);
+    const args: RunArgs = { command: 'run', file, seed, phloLimit, trace: false, stats: false, pending: false };
+    status = run(args, readSource(file), io);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     stderr += `error: ${error.message}\n`;
@@ -110,7 +112,7 @@ function run(args: RunArgs, source: string, io: RhoIo): number {
   const out = new LineOutput({ now });
   const started = now();
   try {
-    const result = runSource(source, {
+    const runtime = new RhoRuntime({
       seed: args.seed,
       phloLimit: args.phloLimit,
       fileName: args.file,
@@ -118,8 +120,10 @@ function run(args: RunArgs, source: string, io: RhoIo): number {
       stderr: (line) => out.line(io.stderr, line),
       trace: args.trace ? (line) => out.line(io.stderr, line) : undefined,
     });
+    const result = runtime.evaluate(source);
     const elapsed = now() - started;
     for (const error of result.errors) out.line(io.stderr, `error: ${error.message}`);
+    if (args.pending) for (const line of pendingLines(runtime.pending())) out.line(io.stderr, line);
     if (args.stats) {
       const { used, limit } = result.phlogiston;
       out.line(io.stderr, `comms: ${result.comms}`);

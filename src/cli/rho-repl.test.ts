@@ -28,6 +28,16 @@ describe('rho repl', () => {
     assert.equal(r.stderr, '');
   });
 
+  test(':pending lists what is left in the session, and is empty once the send arrives', async () => {
+    const r = await session(['for (@x <- @"box") { Nil }', ':pending', '@"box"!(1)', ':p']);
+    assert.equal(r.code, 0);
+    assert.equal(
+      r.stdout,
+      'pending in the default space:\n  for (… <- @"box")\npending: nothing (every send met its receive)\n',
+    );
+    assert.equal(r.stderr, '');
+  });
+
   test('an unfinished input continues on the next lines; an empty line abandons one', async () => {
     const r = await session([
       'new out(`rho:io:stdout`) in {',
@@ -54,7 +64,8 @@ describe('rho repl', () => {
     const r = await session([':help', ':nope', ':quit', '@"never"!(1)'], true);
     assert.match(r.stdout, /^Rholang session/);
     assert.match(r.stdout, /rho> /);
-    assert.match(r.stdout, /:quit {3}leave/);
+    assert.match(r.stdout, /:quit +leave/);
+    assert.match(r.stdout, /:pending +what is left in the spaces/);
     assert.match(r.stderr, /unknown command ':nope'/);
   });
 

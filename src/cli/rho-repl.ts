@@ -5,11 +5,12 @@
  *
  * An input that ends before it is complete (an open bracket, an unterminated string or comment,
  * a trailing operator) waits for more lines under the `...>` prompt; an empty line abandons it.
- * `:help` and `:quit` (or end of input) are the only commands.
+ * Commands: `:pending` (what is left in the spaces), `:help`, and `:quit` (or end of input).
  */
 
 import { NormalizeError } from '../rholang/compile/errors.js';
 import { normalize } from '../rholang/compile/normalize.js';
+import { pendingLines } from '../rholang/eval/pending.js';
 import { RhoRuntime } from '../rholang/eval/runtime.js';
 import { renderDiagnostics, type SyntaxDiagnostic } from '../rholang/syntax/errors.js';
 import { parse } from '../rholang/syntax/parse.js';
@@ -25,8 +26,9 @@ export interface ReplOptions {
 
 const HELP = `Type Rholang processes; each complete input runs in one session, so names, spaces and
 waiting receives carry over. Output of rho:io:stdout appears as it is printed.
-  :help   this help
-  :quit   leave (so does end of input)
+  :pending  what is left in the spaces: sends no receive took, receives still waiting
+  :help     this help
+  :quit     leave (so does end of input)
 An unfinished input continues on the next line; an empty line abandons it.
 `;
 
@@ -63,7 +65,9 @@ export async function runRepl(
     if (buffer === '' && command.startsWith(':')) {
       if (command === ':quit' || command === ':q') return 0;
       if (command === ':help' || command === ':h') io.stdout.write(HELP);
-      else io.stderr.write(`error: unknown command '${command}' (:help lists them)\n`);
+      else if (command === ':pending' || command === ':p') {
+        for (const l of pendingLines(runtime.pending())) io.stdout.write(`${l}\n`);
+      } else io.stderr.write(`error: unknown command '${command}' (:help lists them)\n`);
       prompt(false);
       continue;
     }

@@ -161,6 +161,26 @@ describe('rho run', () => {
     assert.match(failed[4], /^time: \d+\.\d ms$/);
   });
 
+  test('--pending: what is left in the spaces, on stderr after the errors and before --stats', () => {
+    const program =
+      'new out(`rho:io:stdout`) in { out!(1 / 0) | @"log"!("lost") | for (@x <- @"never") { out!(x) } }\n';
+    const r = cli(['run', rhoFile(program), '--pending', '--stats'], () => 0);
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '');
+    assert.deepEqual(lines(r.stderr).slice(0, 4), [
+      'error: /: cannot divide 1 by zero (got Int 0)',
+      'pending in the default space:',
+      '  @"log"!("lost")',
+      '  for (… <- @"never")',
+    ]);
+    assert.match(lines(r.stderr)[4], /^comms: /);
+    // Nothing left: one line says so.
+    assert.equal(cli(['run', rhoFile(HELLO), '--pending']).stderr, 'pending: nothing (every send met its receive)\n');
+    // Without the option, nothing of the kind.
+    assert.equal(cli(['run', rhoFile(program)]).stderr, 'error: /: cannot divide 1 by zero (got Int 0)\n');
+    assert.match(cli(['check', rhoFile(program), '--pending']).stderr, /check does not take --pending/);
+  });
+
   test('--stats: one more line per space the program made, with its own phlogiston meter', () => {
     const program = `new QF(\`rho:space:queue:hashmap:default\`), SF(\`rho:space:stack:hashmap:default\`), r1, r2 in {
   QF!(*r1) | SF!(*r2) | for (q <- r1) { use q { @"jobs"!(1) | for (@x <- @"jobs") { Nil } } }

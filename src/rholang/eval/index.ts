@@ -2,6 +2,7 @@
 
 export { RHO_COSTS } from './costs.js';
 export { RhoRuntimeError, type RhoRuntimeErrorCode } from './errors.js';
+export { type PendingSpace, pendingLines } from './pending.js';
 export type { RhoError } from './reducer.js';
 export { Rng } from './rng.js';
 export { runSource, runTerm } from './run.js';

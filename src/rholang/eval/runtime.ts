@@ -14,6 +14,7 @@ import { printValue } from '../values/print.js';
 import { RhoCostModel } from './costs.js';
 import { RhoRuntimeError } from './errors.js';
 import { runFactory } from './factory.js';
+import { type PendingSpace, pendingIn } from './pending.js';
 import { Reducer, type RhoError } from './reducer.js';
 import { Rng } from './rng.js';
 import { bindMatcher, type RhoTypes, termAdapter } from './space-types.js';
@@ -196,6 +197,14 @@ export class RhoRuntime {
         };
       }),
     };
+  }
+
+  /**
+   * What is left in the session's spaces: data no receive took and receives still waiting, per
+   * space (the default space first, then the spaces factories made, in creation order).
+   */
+  pending(): PendingSpace[] {
+    return pendingIn([this.spaces.defaultSpace, ...this.spaces.userSpaces()]);
   }
 
   private used(): number {
