@@ -6,8 +6,9 @@
  * `rho run FILE` writes exactly one line on stdout per value the program prints on
  * `rho:io:stdout`/`stdoutAck`, and nothing else. On stderr go the lines printed on
  * `rho:io:stderr`/`stderrAck`, the COMMs with `--trace` (as they happen), one `error: <message>`
- * line per evaluation error (after the run), and with `--stats` three closing lines, then one per
- * space the program made with a `rho:space:` factory (each has its own phlogiston meter):
+ * line per evaluation error (after the run), with `--pending` what is left in each space
+ * (pending.ts), and with `--stats` three closing lines, then one per space the program made with
+ * a `rho:space:` factory (each has its own phlogiston meter):
  *
  *     comms: 12
  *     phlogiston: 3141 (limit: unlimited)
