@@ -2,6 +2,7 @@
  * `vector_similarity`: the seed's vectordb_* rows (reference-inventory §11), on our kernels.
  *
  * - cosine_single_pair/d: cosine of two random (uniform [−1, 1)) pre-normalized d-dim vectors.
+ * - cosine_stored_pair/d: the same pair stored in a VectorBackend, scored in place (not a seed row).
  * - top_k_k/10000: a normalized random query against 10,000 random (unnormalized) 384-dim rows,
  *   cosine, keep k. Ours runs on a `VectorBackend` (the rows stored once, as any index holds
  *   them), exact, with a bounded heap; the seed scores everything and sorts.
@@ -69,6 +70,26 @@ const cosineSinglePair = (dims: number): Case => {
     elements: dims,
     repeatable: true,
     prepare: () => () => expectCount('cosine', cosineSimilarity(a, b), expected),
+  };
+};
+
+/**
+ * The same pair stored in a backend and scored in place (`VectorBackend.similarity`): no copies
+ * into kernel memory, and the squared norms cached at store time. Not a seed row.
+ */
+const cosineStoredPair = (dims: number): Case => {
+  const a = l2Normalize(randomVectors(1, 1, dims));
+  const b = l2Normalize(randomVectors(2, 1, dims));
+  const backend = new VectorBackend({ dimensions: dims, metric: 'cosine', normalize: false, threshold: 0 });
+  const [ia, ib] = [backend.store(a), backend.store(b)];
+  const expected = cosineSimilarity(a, b);
+  return {
+    kind: 'sync',
+    name: 'cosine_stored_pair',
+    size: dims,
+    elements: dims,
+    repeatable: true,
+    prepare: () => () => expectCount('cosine', backend.similarity(ia, ib), expected),
   };
 };
 
@@ -157,6 +178,7 @@ export const group: Group = {
     '(throughput = queries/s); N x M cosine matrices at 384 dims; big scans on vectorThreads() threads',
   cases: [
     ...[128, 384, 768, 1536].map(cosineSinglePair),
+    ...[128, 384, 768, 1536].map(cosineStoredPair),
     ...[5, 10, 50].map(topK),
     topKQueryMany,
     batch(10, 100),

@@ -1,5 +1,5 @@
 /**
- * Random store / remove / clear / query sequences against a plain model (a Map from id to the
+ * Random store / remove / clear / query / pair-score sequences against a plain model (a Map from id to the
  * float32 vector): ids are never reused, removed ids never come back, `len` is the model's size,
  * reads return the stored data, and every query equals scoring the model's vectors one by one.
  */
@@ -17,6 +17,7 @@ type Op =
   | { kind: 'remove'; pick: number }
   | { kind: 'removeUnknown'; id: number }
   | { kind: 'clear' }
+  | { kind: 'pair'; a: number; b: number; metric: string | undefined }
   | { kind: 'query'; vector: number[]; metric: string; k: number; threshold: number };
 
 // Components from a small set, so ties and identical vectors are common.
@@ -26,6 +27,15 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.nat().map((pick) => ({ kind: 'remove' as const, pick })) },
   { weight: 1, arbitrary: fc.nat(200).map((id) => ({ kind: 'removeUnknown' as const, id })) },
   { weight: 1, arbitrary: fc.constant({ kind: 'clear' as const }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('pair' as const),
+      a: fc.nat(),
+      b: fc.nat(),
+      metric: fc.option(fc.constantFrom(...VECTOR_METRICS), { nil: undefined }),
+    }),
+  },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -84,6 +94,22 @@ describe('VectorBackend against a model', () => {
                 model.clear();
                 b.clear();
                 break;
+              case 'pair': {
+                // Two stored vectors scored in place: what scoring copies of them gives, bit for bit.
+                if (model.size === 0) {
+                  assert.throws(() => b.similarity(op.a, op.b), { code: 'UnknownVectorId' });
+                  break;
+                }
+                const ids = [...model.keys()];
+                const [x, y] = [ids[op.a % ids.length], ids[op.b % ids.length]];
+                const want = similarity(
+                  op.metric ?? metric,
+                  model.get(x) as Float32Array,
+                  model.get(y) as Float32Array,
+                );
+                assert.equal(Object.is(b.similarity(x, y, op.metric), want), true, `${op.metric ?? metric} ${x} ${y}`);
+                break;
+              }
               case 'query': {
                 const hits = b.query(op.vector, { metric: op.metric, k: op.k, threshold: op.threshold });
                 const q = Float32Array.from(op.vector);

@@ -146,7 +146,11 @@ describe('VectorBackend: refused calls change nothing', () => {
         (e: unknown) => e instanceof UnknownVectorIdError && e.code === 'UnknownVectorId' && Object.is(e.id, bad),
       );
       assert.throws(() => b.get(bad), UnknownVectorIdError);
+      assert.throws(() => b.similarity(bad, 1), UnknownVectorIdError);
+      assert.throws(() => b.similarity(1, bad), UnknownVectorIdError);
     }
+    assert.throws(() => b.similarity(1, 1, 'cosinus'), { code: 'InvalidMetric', message: /'cosinus'|"cosinus"/ });
+    assert.equal(b.similarity(1, 1), 1);
     assert.match(new UnknownVectorIdError(7).message, /id 7/);
     assert.deepEqual(snapshot(b), before);
   });

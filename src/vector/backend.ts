@@ -9,13 +9,14 @@
  * - A refused call (typed `VectorError`) changes nothing.
  */
 import { DEFAULT_VECTOR_THRESHOLD, type VectorMetric } from '../registry/config-map.js';
-import { packBits, wordsFor } from './bits.js';
+import { hammingFloats, jaccardFloats, packBits, wordsFor } from './bits.js';
 import { CapacityExceededError, InvalidVectorOptionError, UnknownVectorIdError } from './errors.js';
 import type { KernelBackend } from './heap.js';
 import { divideAt, loadVector } from './kernels.js';
 import { RowMatrix } from './matrix.js';
 import { effectiveThreshold, isBinaryMetric, resolveMetric } from './metrics.js';
 import type { ScanQuery } from './scan.js';
+import { cosineScore, euclideanScore, manhattanScore } from './scores.js';
 import { planSearch, runSearch } from './search.js';
 import { type SimilarityHit, TopKHeap } from './topk.js';
 import { checkEmbedding, checkSquaredNorm } from './validate.js';
@@ -116,6 +117,34 @@ export class VectorBackend {
   /** A copy of the stored vector (normalized, if the backend normalizes). */
   get(id: number): Float32Array {
     return this.matrix.copyRow(this.rowFor(id));
+  }
+
+  /**
+   * The score of two stored vectors under `metric` (default: the backend's): the value
+   * `similarity(metric, get(a), get(b))` gives, computed where the rows are, without copying
+   * them; cosine reuses the squared norms cached at store time, so it costs one dot product.
+   */
+  similarity(a: number, b: number, metric?: VectorMetric | string): number {
+    const m = metric === undefined ? this.metric : resolveMetric(metric);
+    const rowA = this.rowFor(a);
+    const rowB = this.rowFor(b);
+    const { heap, stride, dims } = this.matrix;
+    const offA = rowA * stride;
+    const offB = rowB * stride;
+    switch (m) {
+      case 'cosine':
+        return cosineScore(heap.dot(offA, offB, dims), this.matrix.sqNorms[rowA], this.matrix.sqNorms[rowB]);
+      case 'dot_product':
+        return heap.dot(offA, offB, dims);
+      case 'euclidean':
+        return euclideanScore(heap.sqdist(offA, offB, dims));
+      case 'manhattan':
+        return manhattanScore(heap.absdist(offA, offB, dims));
+      case 'hamming':
+        return hammingFloats(heap.f32, offA, heap.f32, offB, dims);
+      case 'jaccard':
+        return jaccardFloats(heap.f32, offA, heap.f32, offB, dims);
+    }
   }
 
   /** Removes a vector in O(1). Its id is never issued again. */
