@@ -6,7 +6,6 @@
 
 import readline from 'node:readline';
 import { fdSink } from './fd-sink.js';
-import { runHistoryCli } from './history-cli.js';
 import { parseRhoArgs } from './rho-args.js';
 import { runRhoCli } from './rho-cli.js';
 import { runRepl } from './rho-repl.js';
@@ -28,6 +27,8 @@ if (parsed?.command === 'repl') {
   const input = readline.createInterface({ input: process.stdin, terminal: false });
   process.exitCode = await runRepl(input, { stdout, stderr }, { ...parsed, prompts: process.stdin.isTTY === true });
 } else if (parsed?.command === 'history') {
+  // Loaded on demand: the history tool opens LMDB, which `rho run` never needs.
+  const { runHistoryCli } = await import('./history-cli.js');
   const io = { stdout, stderr, isTTY: process.stderr.isTTY === true };
   process.exitCode = await runHistoryCli(parsed.argv, io, { prog: 'rho history' });
 } else {
