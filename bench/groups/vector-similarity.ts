@@ -59,39 +59,38 @@ export function randomVectors(seed: number, count: number, dims: number): Float3
   return Float32Array.from({ length: count * dims }, next);
 }
 
-const cosineSinglePair = (dims: number): Case => {
+/**
+ * A row scoring one seeded pair of pre-normalized `dims`-dim vectors with the scorer `make`
+ * returns (made once, untimed); every body checks it gives cosineSimilarity's value.
+ */
+function pairCase(name: string, dims: number, make: (a: Float32Array, b: Float32Array) => () => number): Case {
   const a = l2Normalize(randomVectors(1, 1, dims));
   const b = l2Normalize(randomVectors(2, 1, dims));
   const expected = cosineSimilarity(a, b);
+  const score = make(a, b);
   return {
     kind: 'sync',
-    name: 'cosine_single_pair',
+    name,
     size: dims,
     elements: dims,
     repeatable: true,
-    prepare: () => () => expectCount('cosine', cosineSimilarity(a, b), expected),
+    prepare: () => () => expectCount('cosine', score(), expected),
   };
-};
+}
+
+const cosineSinglePair = (dims: number): Case =>
+  pairCase('cosine_single_pair', dims, (a, b) => () => cosineSimilarity(a, b));
 
 /**
  * The same pair stored in a backend and scored in place (`VectorBackend.similarity`): no copies
  * into kernel memory, and the squared norms cached at store time. Not a seed row.
  */
-const cosineStoredPair = (dims: number): Case => {
-  const a = l2Normalize(randomVectors(1, 1, dims));
-  const b = l2Normalize(randomVectors(2, 1, dims));
-  const backend = new VectorBackend({ dimensions: dims, metric: 'cosine', normalize: false, threshold: 0 });
-  const [ia, ib] = [backend.store(a), backend.store(b)];
-  const expected = cosineSimilarity(a, b);
-  return {
-    kind: 'sync',
-    name: 'cosine_stored_pair',
-    size: dims,
-    elements: dims,
-    repeatable: true,
-    prepare: () => () => expectCount('cosine', backend.similarity(ia, ib), expected),
-  };
-};
+const cosineStoredPair = (dims: number): Case =>
+  pairCase('cosine_stored_pair', dims, (a, b) => {
+    const backend = new VectorBackend({ dimensions: dims, metric: 'cosine', normalize: false, threshold: 0 });
+    const [ia, ib] = [backend.store(a), backend.store(b)];
+    return () => backend.similarity(ia, ib);
+  });
 
 // One 10,000-row backend for every top-k row: built on first use (~0.1 s), never modified.
 let shared: VectorBackend | undefined;
